@@ -1,0 +1,109 @@
+-- The snapshot schema. Geometry in RD New (EPSG:28992); identifiers are VARCHAR with leading zeros.
+
+CREATE TABLE meta (
+    sleutel VARCHAR PRIMARY KEY,
+    waarde  VARCHAR
+);
+
+-- What every figure rests on: one row per loaded source.
+CREATE TABLE bron (
+    bron       VARCHAR PRIMARY KEY,  -- registration name, e.g. 'bag', 'kvk-csv'
+    soort      VARCHAR NOT NULL,     -- loader kind, e.g. 'bag-gpkg', 'kvk-file'
+    omschrijving VARCHAR,
+    peildatum  DATE,
+    geladen_op TIMESTAMP,
+    rijen      BIGINT,
+    bestand    VARCHAR,              -- file name or URL
+    checksum   VARCHAR               -- sha256 of the file(s)
+);
+
+CREATE TABLE pand (
+    identificatie VARCHAR PRIMARY KEY,
+    bouwjaar      INTEGER,
+    status        VARCHAR,
+    gemeentecode  VARCHAR,
+    oppervlakte   DOUBLE,            -- footprint area in m2
+    geom          GEOMETRY
+);
+
+CREATE TABLE verblijfsobject (
+    identificatie       VARCHAR PRIMARY KEY,
+    pand_identificatie  VARCHAR,
+    gebruiksdoelen      VARCHAR[],
+    oppervlakte         INTEGER,
+    status              VARCHAR,
+    openbare_ruimte     VARCHAR,
+    huisnummer          INTEGER,
+    huisletter          VARCHAR,
+    toevoeging          VARCHAR,
+    postcode            VARCHAR,
+    woonplaats          VARCHAR,
+    nummeraanduiding_id VARCHAR,
+    bouwjaar            INTEGER,
+    gemeentecode        VARCHAR,
+    geom                GEOMETRY
+);
+
+CREATE TABLE vestiging (
+    vestigingsnummer   VARCHAR PRIMARY KEY,
+    kvk_nummer         VARCHAR,
+    naam               VARCHAR,
+    handelsnamen       VARCHAR[],
+    rechtsvorm         VARCHAR,
+    is_hoofdvestiging  BOOLEAN,
+    datum_aanvang      DATE,
+    datum_einde        DATE,
+    werkzame_personen  INTEGER,
+    sbi_codes          VARCHAR[],
+    sbi_hoofd          VARCHAR,
+    sbi_versie         VARCHAR,      -- '2008' or '2025'
+    activiteit         VARCHAR,      -- KVK activity description as delivered
+    adres_afgeschermd  BOOLEAN,
+    straat             VARCHAR,      -- address fields exactly as delivered
+    huisnummer         VARCHAR,
+    huisletter         VARCHAR,
+    toevoeging         VARCHAR,
+    postcode           VARCHAR,
+    plaats             VARCHAR,
+    bag_id             VARCHAR,      -- BAG id as delivered (vbo or nummeraanduiding)
+    bron               VARCHAR,
+    verblijfsobject_id VARCHAR,
+    match_methode      VARCHAR,      -- bag_id | adres | coordinaten | geen
+    match_score        DOUBLE,
+    geom               GEOMETRY
+);
+
+CREATE TABLE gebied (
+    gebied_id  VARCHAR PRIMARY KEY,  -- '<soort>:<bron>:<code>'
+    soort      VARCHAR NOT NULL,     -- gemeente | wijk | buurt | bedrijventerrein | eigen
+    code       VARCHAR,
+    naam       VARCHAR,
+    bron       VARCHAR,
+    ouder_code VARCHAR,              -- wijkcode of a buurt, gemeentecode of a wijk
+    inwoners   INTEGER,              -- NULL when unknown (CBS negative codes)
+    oppervlakte_ha DOUBLE,
+    geom       GEOMETRY
+);
+
+-- Which area each verblijfsobject lies in (precomputed once per build).
+CREATE TABLE gebied_lid (
+    gebied_id          VARCHAR,
+    verblijfsobject_id VARCHAR
+);
+
+-- RDW erkende bedrijven (datasets 5k74-3jha + nmwb-dqkz joined on volgnummer), matched to BAG.
+CREATE TABLE rdw_bedrijf (
+    volgnummer         VARCHAR PRIMARY KEY,
+    naam_bedrijf       VARCHAR,
+    gevelnaam          VARCHAR,
+    straat             VARCHAR,
+    huisnummer         VARCHAR,
+    toevoeging         VARCHAR,
+    postcode           VARCHAR,
+    plaats             VARCHAR,
+    erkenningen        VARCHAR[],
+    verblijfsobject_id VARCHAR,
+    match_methode      VARCHAR,
+    match_score        DOUBLE,
+    geom               GEOMETRY
+);

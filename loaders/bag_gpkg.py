@@ -1,0 +1,81 @@
+"""BAG from PDOK's bag-light GeoPackage.
+
+The national file is 7.5 GB: only the requested municipality is read, with GDAL filtering on
+bronhouder_identificatie and the GeoPackage's R-tree (bbox), streamed in Arrow batches so memory
+stays bounded. Withdrawn and demolished objects are dropped; others keep their status.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyogrio
+
+from geo.sqlfiles import run_script
+from loaders.errors import InvoerFout
+
+SQL = Path(__file__).parent / "sql"
+VBO_COLUMNS = [
+    "identificatie", "oppervlakte", "status", "gebruiksdoel", "openbare_ruimte_naam",
+    "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats_naam", "bouwjaar",
+    "pand_identificatie", "nummeraanduiding_hoofdadres_identificatie", "bronhouder_identificatie",
+]
+PAND_COLUMNS = ["identificatie", "bouwjaar", "status"]
+
+
+def load(con, path: Path, gemeente: str | None = None, progress=None) -> int:
+    """Load pand and verblijfsobject of one gemeente (or all when None). Returns vbo rows."""
+    _check_layers(path)
+    where = None if gemeente is None else f"bronhouder_identificatie = '{_gemeentecode(gemeente)}'"
+    _stream(con, path, "verblijfsobject", VBO_COLUMNS, "bag_vbo_ruw", where=where)
+    bbox = _territory_bbox(con, path, where)
+    _stream(con, path, "pand", PAND_COLUMNS, "bag_pand_ruw", bbox=bbox)
+    run_script(con, "bag_gpkg", SQL, heel_bestand=gemeente is None)
+    return con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0]
+
+
+def _gemeentecode(gemeente: str) -> str:
+    code = gemeente.upper().removeprefix("GM")
+    if not (code.isdigit() and len(code) <= 4):
+        raise InvoerFout("--gemeente", f"'{gemeente}' is geen gemeentecode (verwacht bv. 0637)")
+    return code.zfill(4)
+
+
+def _check_layers(path: Path) -> None:
+    try:
+        layers = {name for name, _ in pyogrio.list_layers(path)}
+    except Exception as exc:  # GDAL says why; the user needs the file name
+        raise InvoerFout(path.name, f"geen leesbare GeoPackage ({exc})") from exc
+    missing = {"verblijfsobject", "pand"} - layers
+    if missing:
+        raise InvoerFout(path.name, f"laag {', '.join(sorted(missing))} ontbreekt; is dit bag-light?")
+
+
+def _stream(con, path, layer, columns, table, where=None, bbox=None) -> None:
+    """Copy one layer into a staging table, batch by batch, geometry as WKB column `wkb`."""
+    try:
+        with pyogrio.open_arrow(path, layer=layer, columns=columns, where=where, bbox=bbox,
+                                use_pyarrow=True, batch_size=100_000) as (meta, reader):
+            geom = meta.get("geometry_name") or "wkb_geometry"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS "
+                        f"SELECT * EXCLUDE ({geom}), {geom} AS wkb FROM reader")
+    except pyogrio.errors.FieldError as exc:
+        raise InvoerFout(path.name, f"laag {layer}: kolom ontbreekt ({exc})", veld=layer) from exc
+
+
+def _territory_bbox(con, path, where):
+    """Bounding box of the gemeente (its woonplaatsen, else its addresses) plus a margin."""
+    con.execute("CREATE OR REPLACE TEMP TABLE bag_wpl_ruw (wkb BLOB)")
+    if where is None:
+        return None
+    source = "bag_vbo_ruw"
+    if "woonplaats" in {name for name, _ in pyogrio.list_layers(path)}:
+        _stream(con, path, "woonplaats", ["identificatie"], "bag_wpl_ruw", where=where)
+        source = "bag_wpl_ruw"
+    row = con.execute(f"SELECT min(ST_XMin(g)), min(ST_YMin(g)), max(ST_XMax(g)), max(ST_YMax(g))"
+                      f" FROM (SELECT ST_GeomFromWKB(wkb) g FROM {source})").fetchone()
+    if row[0] is None:
+        raise InvoerFout(path.name, f"geen objecten gevonden voor {where.split('=')[1].strip()}",
+                         veld="bronhouder_identificatie")
+    margin = 100.0
+    return (row[0] - margin, row[1] - margin, row[2] + margin, row[3] + margin)

@@ -1,0 +1,118 @@
+"""The `zicht` command: generate the demo, register sources, build snapshots, report status.
+
+Every failure prints one line that names the file, row and field, and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from geo.db import data_dir
+from loaders import demo_sources, pipeline, registration
+from loaders.errors import InvoerFout
+from loaders.status import status
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    try:
+        args.func(args)
+    except InvoerFout as exc:
+        print(f"zicht: fout: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("zicht: afgebroken; de vorige snapshot blijft in gebruik", file=sys.stderr)
+        return 130
+    if args.func is not _status:
+        _say(f"klaar in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="zicht", description="BAG en KVK op één kaart.")
+    sub = p.add_subparsers(dest="command", required=True)
+    demo = sub.add_parser("demo", help="maak de fictieve demogemeente Demostad en bouw een snapshot")
+    demo.add_argument("--scale", type=float, default=1.0, help="1 = ca. 60.000 adressen")
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--vervang", action="store_true",
+                      help="vervang eigen geregistreerde bronnen door de demo")
+    demo.set_defaults(func=_demo)
+    registration.add_load_parser(sub)
+    build = sub.add_parser("build", help="bouw een nieuwe snapshot uit de geregistreerde bronnen")
+    build.set_defaults(func=_build)
+    st = sub.add_parser("status", help="toon de huidige snapshot, bronnen en koppelkwaliteit")
+    st.add_argument("--json", action="store_true", help="als JSON")
+    st.set_defaults(func=_status)
+    return p
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _demo(args) -> None:
+    folder = data_dir()
+    demo_sources.generate_and_register(folder, args.scale, args.seed, args.vervang, report=_say)
+    _build(args)
+
+
+def _build(_args) -> None:
+    result = pipeline.build(data_dir(), report=_say)
+    _say(f"snapshot {result.snapshot.name} is nu in gebruik")
+    _print_status(status(data_dir()))
+
+
+def _status(args) -> None:
+    report = status(data_dir())
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+    else:
+        _print_status(report)
+
+
+def _print_status(report: dict) -> None:
+    snap = report["snapshot"]
+    if snap is None:
+        print("Nog geen snapshot. Maak er een met `zicht demo` of `zicht load …` + `zicht build`.")
+        return
+    print(f"Snapshot   {snap['bestand']}  ({snap.get('gemeentenaam')}, peildatum "
+          f"{_nl_date(snap.get('peildatum'))})")
+    print("Bronnen")
+    for b in report["bronnen"]:
+        print(f"  {b['bron']:<26} {b['soort']:<10} peildatum {_nl_date(b['peildatum'])}"
+              f"  {_nl_int(b['rijen']):>10} rijen")
+    print("Aantallen")
+    for key, value in report["counts"].items():
+        print(f"  {key:<26} {_nl_int(value):>10}")
+    match = report["match"]
+    rate = match.get("rate")
+    print(f"KVK → BAG  {_nl_pct(rate)} gekoppeld ({_nl_int(match.get('gekoppeld'))} van "
+          f"{_nl_int(match.get('totaal'))})")
+    for m in match.get("methods", []):
+        print(f"  {m['methode']:<26} {_nl_int(m['aantal']):>10}  gem. score "
+              f"{str(m['gemiddelde_score']).replace('.', ',')}")
+
+
+def _nl_int(value) -> str:
+    return "–" if value is None else f"{int(value):,}".replace(",", ".")
+
+
+def _nl_pct(value) -> str:
+    return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
+
+
+def _nl_date(value) -> str:
+    try:
+        return date.fromisoformat(str(value)[:10]).strftime("%d-%m-%Y")
+    except ValueError:
+        return str(value)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Areas: CBS gemeente/wijken/buurten and bedrijventerreinen or own areas from GeoJSON/GPKG/SHP.
+
+Any CRS is accepted and reprojected to RD New. Several sources of bedrijventerreinen are kept side
+by side (each row carries its bron), because no single definition exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyogrio
+
+from geo.crs import sql_to_rd
+from geo.sqlfiles import set_variables
+from loaders.errors import InvoerFout
+
+SOORTEN = ("gemeente", "wijk", "buurt", "bedrijventerrein", "eigen")
+EXTENSIONS = (".geojson", ".json", ".gpkg", ".shp")
+CODE_FIELDS = ("buurtcode", "wijkcode", "gemeentecode", "RIN_NUMMER", "code", "CODE", "id", "ID")
+NAME_FIELDS = ("buurtnaam", "wijknaam", "gemeentenaam", "PLAN_NAAM", "naam", "NAAM", "name")
+
+
+def load(con, path: Path, bron: str, soort: str | None = None) -> int:
+    """Load one area file, or every area file in a folder (soort detected from CBS fields)."""
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS) \
+        if path.is_dir() else [path]
+    if not files:
+        raise InvoerFout(path.name, "geen GeoJSON-, GPKG- of Shapefile-bestanden gevonden")
+    return sum(_load_file(con, file, bron, soort) for file in files)
+
+
+def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
+    try:
+        meta, table = pyogrio.read_arrow(path)
+    except Exception as exc:
+        raise InvoerFout(path.name, f"niet te lezen als gebiedenbestand ({exc})") from exc
+    if table.num_rows == 0:
+        raise InvoerFout(path.name, "het bestand bevat geen gebieden")
+    if not meta.get("crs"):
+        raise InvoerFout(path.name, "het coördinatenstelsel (CRS) ontbreekt in het bestand")
+    fields = set(table.column_names)
+    soort = soort or _cbs_soort(fields, path)
+    if soort not in SOORTEN:
+        raise InvoerFout(path.name, f"onbekende soort '{soort}' (kies uit {', '.join(SOORTEN)})")
+    rows = _standard_columns(table, meta, soort, path)
+    set_variables(con, bron=bron, soort=soort, bron_crs=meta["crs"])
+    _insert(con, rows, path)
+    return rows.num_rows
+
+
+def _cbs_soort(fields: set[str], path: Path) -> str:
+    for field, soort in (("buurtcode", "buurt"), ("wijkcode", "wijk"), ("gemeentecode", "gemeente")):
+        if field in fields:
+            return soort
+    raise InvoerFout(path.name, "soort gebied onbekend: geef --soort mee", veld="buurtcode")
+
+
+def _standard_columns(table: pa.Table, meta: dict, soort: str, path: Path) -> pa.Table:
+    fields = table.column_names
+    code = _pick(fields, CODE_FIELDS if soort != "wijk" else ("wijkcode",) + CODE_FIELDS)
+    naam = _pick(fields, NAME_FIELDS if soort != "wijk" else ("wijknaam",) + NAME_FIELDS)
+    ouder = {"buurt": "wijkcode", "wijk": "gemeentecode"}.get(soort)
+    n = table.num_rows
+    geom = meta.get("geometry_name") or "wkb_geometry"
+    return pa.table({
+        "rij": pa.array(range(1, n + 1)),
+        "code": _text(table, code, n),
+        "naam": _text(table, naam, n),
+        "ouder_code": _text(table, ouder if ouder in fields else None, n),
+        "inwoners": table["aantal_inwoners"] if "aantal_inwoners" in fields else pa.nulls(n),
+        "wkb": table[geom],
+    })
+
+
+def _pick(fields: list[str], candidates: tuple[str, ...]) -> str | None:
+    return next((c for c in candidates if c in fields), None)
+
+
+def _text(table: pa.Table, column: str | None, n: int) -> pa.Array:
+    if column is None:
+        return pa.nulls(n, pa.string())
+    return table[column].cast(pa.string())
+
+
+def _insert(con, rows: pa.Table, path: Path) -> None:
+    empty = con.execute("SELECT min(rij) FROM rows WHERE wkb IS NULL").fetchone()[0]
+    if empty is not None:
+        raise InvoerFout(path.name, "gebied zonder geometrie", rij=empty, veld="geometry")
+    geom = sql_to_rd("ST_MakeValid(ST_GeomFromWKB(wkb))", "getvariable('bron_crs')")
+    con.execute(f"""
+        INSERT INTO gebied BY NAME
+        SELECT getvariable('soort') || ':' || getvariable('bron') || ':'
+                   || coalesce(code, rij::VARCHAR) AS gebied_id,
+               getvariable('soort') AS soort, coalesce(code, rij::VARCHAR) AS code,
+               coalesce(naam, code, 'gebied ' || rij) AS naam, getvariable('bron') AS bron,
+               ouder_code, CASE WHEN inwoners >= 0 THEN inwoners::INTEGER END AS inwoners,
+               ST_Area(g) / 10000 AS oppervlakte_ha, g AS geom
+        FROM (SELECT *, {geom} AS g FROM rows)
+    """)

@@ -1,0 +1,170 @@
+"""Build a snapshot from the registered sources, then switch to it atomically.
+
+The build writes `snapshots/.bouw-<pid>.duckdb`, which no reader looks at. Only a finished,
+closed file is renamed to `zicht-<peildatum>-<hash>.duckdb`, and only then is the `current`
+pointer replaced (one rename). A build that fails or is killed leaves the previous snapshot in
+use; its leftover .bouw file is removed by the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from geo import snapshots
+from geo.db import connect
+from geo.sqlfiles import run_script
+from loaders import bag_gpkg, gebieden, kvk_file, kvk_json, rdw
+from loaders.errors import InvoerFout
+from loaders.sources import Bron, read_register
+
+SQL = Path(__file__).parent / "sql"
+SCHEMA_VERSION = "1"
+KEEP_SNAPSHOTS = 3
+
+
+@dataclass
+class Stap:
+    naam: str
+    seconden: float
+    piek_mb: float
+
+
+@dataclass
+class Resultaat:
+    snapshot: Path
+    stappen: list[Stap] = field(default_factory=list)
+
+
+class _Timer:
+    """Records wall time and peak memory (RSS high-water mark) of each build step."""
+
+    def __init__(self, report: Callable[[str], None] | None):
+        self.stappen: list[Stap] = []
+        self.report = report or (lambda _msg: None)
+
+    def run(self, naam: str, fn, *args):
+        self.report(f"{naam}…")
+        start = time.perf_counter()
+        result = fn(*args)
+        piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.stappen.append(Stap(naam, time.perf_counter() - start, piek))
+        self.report(f"{naam}: {self.stappen[-1].seconden:.1f} s")
+        return result
+
+
+def build(data_dir: Path, report: Callable[[str], None] | None = None,
+          keep: int = KEEP_SNAPSHOTS) -> Resultaat:
+    """Build a new snapshot from bronnen.json and make it current."""
+    bronnen = read_register(data_dir)
+    if not any(b.soort.startswith("bag") for b in bronnen):
+        raise InvoerFout("bronnen.json", "geen BAG-bron geregistreerd: begin met `zicht load bag-gpkg`"
+                                         " of `zicht demo`")
+    folder = snapshots.snapshot_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(folder)
+    work = folder / f".bouw-{os.getpid()}.duckdb"
+    timer = _Timer(report)
+    try:
+        _build_into(work, bronnen, timer)
+        final = folder / _snapshot_name(bronnen)
+        os.replace(work, final)
+        snapshots.switch_to(data_dir, final)
+    finally:
+        work.unlink(missing_ok=True)
+        Path(f"{work}.wal").unlink(missing_ok=True)
+    snapshots.prune(data_dir, keep)
+    return Resultaat(final, timer.stappen)
+
+
+def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
+    con = connect(path)
+    try:
+        run_script(con, "schema")
+        run_script(con, "kvk_staging", SQL)
+        for bron in sorted(bronnen, key=_load_order):
+            rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
+            _record_source(con, bron, rijen)
+        timer.run("Adressen normaliseren", run_script, con, "adres_norm", SQL)
+        timer.run("KVK koppelen aan BAG", run_script, con, "match", SQL)
+        if any(b.soort == "rdw" for b in bronnen):
+            timer.run("RDW koppelen aan BAG", rdw.match, con)
+        timer.run("Gebieden en indexen", run_script, con, "afronden", SQL)
+        _write_meta(con, bronnen)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _load_order(bron: Bron) -> int:
+    return 0 if bron.soort.startswith("bag") else 1
+
+
+def _load_source(con, bron: Bron) -> int:
+    opties = bron.opties
+    if bron.soort == "bag-gpkg":
+        return bag_gpkg.load(con, bron.path, opties.get("gemeente"))
+    if bron.soort == "kvk-file":
+        return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"))
+    if bron.soort == "kvk-json":
+        return kvk_json.load(con, bron.path, bron.bron)
+    if bron.soort == "gebieden":
+        return gebieden.load(con, bron.path, bron.bron, opties.get("soort"))
+    if bron.soort == "rdw":
+        return rdw.load(con, bron.path)
+    raise InvoerFout("bronnen.json", f"onbekende bronsoort '{bron.soort}'", veld=bron.bron)
+
+
+def _record_source(con, bron: Bron, rijen: int) -> None:
+    con.execute("INSERT INTO bron VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        bron.bron, bron.soort, bron.opties.get("omschrijving"), bron.peildatum,
+        datetime.now(UTC).replace(tzinfo=None), rijen, bron.pad, bron.checksum])
+
+
+def _write_meta(con, bronnen: list[Bron]) -> None:
+    bag = next(b for b in bronnen if b.soort.startswith("bag"))
+    naam = bag.opties.get("gemeentenaam") or con.execute(
+        "SELECT coalesce((SELECT naam FROM gebied WHERE soort = 'gemeente' LIMIT 1),"
+        " (SELECT mode(woonplaats) FROM verblijfsobject))").fetchone()[0]
+    meta = {
+        "gemeentenaam": naam or "onbekend",
+        "gemeentecode": bag.opties.get("gemeente") or "",
+        "peildatum": max(b.peildatum for b in bronnen),
+        "is_demo": "1" if bag.opties.get("demo") else "0",
+        "gebouwd_op": datetime.now(UTC).isoformat(timespec="seconds"),
+        "schema_versie": SCHEMA_VERSION,
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+
+
+def _snapshot_name(bronnen: list[Bron]) -> str:
+    """zicht-<peildatum>-<hash>: the hash identifies the inputs, so equal inputs give one name."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for bron in sorted(bronnen, key=lambda b: b.bron):
+        digest.update(f"{bron.bron}|{bron.soort}|{bron.peildatum}|{bron.checksum}|"
+                      f"{sorted(bron.opties.items())}".encode())
+    return f"zicht-{max(b.peildatum for b in bronnen)}-{digest.hexdigest()[:12]}.duckdb"
+
+
+def _remove_stale_builds(folder: Path) -> None:
+    """Delete .bouw files of builds whose process is gone (killed or crashed)."""
+    for stale in folder.glob(".bouw-*.duckdb*"):
+        pid = stale.name.split("-")[1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

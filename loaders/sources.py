@@ -1,0 +1,67 @@
+"""The register of sources (`bronnen.json` in the data directory).
+
+`zicht load` adds or replaces a source here; `zicht build` builds a snapshot from all of them.
+The file is replaced atomically, so a failed registration leaves the register as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+REGISTER = "bronnen.json"
+
+
+@dataclass
+class Bron:
+    bron: str                      # the name it is registered under, e.g. 'bag', 'kvk-dook'
+    soort: str                     # the loader, e.g. 'bag-gpkg', 'kvk-file', 'kvk-json'
+    pad: str                       # absolute path of the file or folder
+    peildatum: str                 # YYYY-MM-DD: the date the data describes
+    opties: dict = field(default_factory=dict)
+    checksum: str = ""
+    geregistreerd_op: str = ""
+
+    @property
+    def path(self) -> Path:
+        return Path(self.pad)
+
+
+def read_register(data_dir: Path) -> list[Bron]:
+    path = data_dir / REGISTER
+    if not path.exists():
+        return []
+    return [Bron(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def write_register(data_dir: Path, bronnen: list[Bron]) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    tmp = data_dir / f".{REGISTER}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps([asdict(b) for b in bronnen], indent=2, ensure_ascii=False),
+                   encoding="utf-8")
+    os.replace(tmp, data_dir / REGISTER)
+
+
+def register(data_dir: Path, bron: Bron) -> list[Bron]:
+    """Add `bron`, replacing one with the same name. Returns the new register."""
+    bron.checksum = bron.checksum or checksum(bron.path)
+    bron.geregistreerd_op = datetime.now(UTC).isoformat(timespec="seconds")
+    bronnen = [b for b in read_register(data_dir) if b.bron != bron.bron] + [bron]
+    write_register(data_dir, bronnen)
+    return bronnen
+
+
+def checksum(path: Path) -> str:
+    """sha256 of a file, or of all files below a folder (names and contents, sorted)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for file in files:
+        digest.update(str(file.relative_to(path) if path.is_dir() else file.name).encode())
+        with open(file, "rb") as f:
+            while chunk := f.read(1 << 20):
+                digest.update(chunk)
+    return digest.hexdigest()

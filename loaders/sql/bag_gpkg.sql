@@ -1,0 +1,49 @@
+-- bag-light staging tables (bag_vbo_ruw, bag_pand_ruw, bag_wpl_ruw) into the snapshot.
+-- Objects that no longer exist or never existed are dropped; other statuses are kept as they are.
+CREATE OR REPLACE TEMP MACRO bag_vervallen(status) AS status IN (
+    'Verblijfsobject ingetrokken', 'Niet gerealiseerd verblijfsobject',
+    'Verblijfsobject ten onrechte opgevoerd', 'Pand gesloopt', 'Niet gerealiseerd pand',
+    'Pand ten onrechte opgevoerd', 'Plaats ingetrokken');
+
+INSERT INTO verblijfsobject BY NAME
+SELECT
+    identificatie,
+    trim(split_part(pand_identificatie, ',', 1)) AS pand_identificatie,
+    string_split(gebruiksdoel, ',') AS gebruiksdoelen,
+    oppervlakte,
+    status,
+    openbare_ruimte_naam AS openbare_ruimte,
+    huisnummer,
+    nullif(trim(huisletter), '') AS huisletter,
+    nullif(trim(toevoeging), '') AS toevoeging,
+    upper(replace(postcode, ' ', '')) AS postcode,
+    woonplaats_naam AS woonplaats,
+    nummeraanduiding_hoofdadres_identificatie AS nummeraanduiding_id,
+    bouwjaar,
+    bronhouder_identificatie AS gemeentecode,
+    ST_GeomFromWKB(wkb) AS geom
+FROM bag_vbo_ruw
+WHERE NOT bag_vervallen(status)
+QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
+
+-- Panden: those referenced by a kept verblijfsobject, plus (when one gemeente is read) those whose
+-- centre lies in the gemeente's woonplaatsen: sheds and garages have no verblijfsobject.
+CREATE OR REPLACE TEMP TABLE bag_territorium AS
+SELECT ST_Union_Agg(ST_GeomFromWKB(wkb)) AS geom FROM bag_wpl_ruw;
+
+INSERT INTO pand BY NAME
+SELECT p.identificatie, p.bouwjaar, p.status,
+       substr(p.identificatie, 1, 4) AS gemeentecode,
+       ST_Area(ST_GeomFromWKB(p.wkb)) AS oppervlakte,
+       ST_GeomFromWKB(p.wkb) AS geom
+FROM bag_pand_ruw p, bag_territorium t
+WHERE NOT bag_vervallen(p.status)
+  AND (getvariable('heel_bestand')
+       OR p.identificatie IN (SELECT pand_identificatie FROM verblijfsobject)
+       OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(ST_GeomFromWKB(p.wkb)))))
+QUALIFY row_number() OVER (PARTITION BY p.identificatie ORDER BY p.status) = 1;
+
+DROP TABLE bag_vbo_ruw;
+DROP TABLE bag_pand_ruw;
+DROP TABLE bag_wpl_ruw;
+DROP TABLE bag_territorium;

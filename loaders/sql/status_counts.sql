@@ -1,0 +1,7 @@
+SELECT
+    (SELECT count(*) FROM pand) AS pand,
+    (SELECT count(*) FROM verblijfsobject) AS verblijfsobject,
+    (SELECT count(*) FROM vestiging) AS vestiging,
+    (SELECT count(*) FROM vestiging WHERE datum_einde IS NULL) AS vestiging_actief,
+    (SELECT count(*) FROM gebied) AS gebied,
+    (SELECT count(*) FROM rdw_bedrijf) AS rdw_bedrijf

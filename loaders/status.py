@@ -1,0 +1,42 @@
+"""What `zicht status` reports: the current snapshot, its sources, counts and match quality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo import snapshots
+from geo.sqlfiles import sql_text
+
+SQL = Path(__file__).parent / "sql"
+
+
+def status(data_dir: Path) -> dict:
+    """The status as a plain dict (the --json form); `snapshot` is None when none exists."""
+    con = snapshots.open_current(data_dir)
+    if con is None:
+        return {"snapshot": None, "bronnen": [], "counts": {}, "match": {}}
+    try:
+        meta = dict(con.execute("SELECT sleutel, waarde FROM meta").fetchall())
+        return {
+            "snapshot": {"bestand": snapshots.current_snapshot(data_dir).name, **meta},
+            "bronnen": _rows(con, "SELECT bron, soort, peildatum::VARCHAR AS peildatum, rijen, "
+                                  "bestand, geladen_op::VARCHAR AS geladen_op FROM bron ORDER BY bron"),
+            "counts": _rows(con, sql_text("status_counts", SQL))[0],
+            "match": _match(con),
+        }
+    finally:
+        con.close()
+
+
+def _match(con) -> dict:
+    methods = _rows(con, sql_text("status_match", SQL))
+    total = sum(m["aantal"] for m in methods)
+    matched = sum(m["aantal"] for m in methods if m["methode"] != "geen")
+    return {"rate": round(matched / total, 4) if total else None, "totaal": total,
+            "gekoppeld": matched, "methods": methods}
+
+
+def _rows(con, query: str) -> list[dict]:
+    cur = con.execute(query)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
