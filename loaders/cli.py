@@ -10,7 +10,6 @@ import json
 import sys
 import time
 from datetime import date
-from pathlib import Path
 
 from geo.db import data_dir
 from loaders import demo_sources, pipeline, registration

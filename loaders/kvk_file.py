@@ -16,6 +16,10 @@ from loaders.errors import InvoerFout
 
 SQL = Path(__file__).parent / "sql"
 DOOK_REQUIRED = ["KVK_Vestigingsnummer", "KVK_Nummer", "KVK_Handelsnaam", "postcode", "huisnummer"]
+DOOK_OPTIONAL = ["BAG numid", "straat", "huisletter", "huisnummertoevoeging", "gemeentenaam",
+                 "KVK_Bedrijfsactiviteit", "KVK_SBI_code", "KVK_SBI_code_hoofdactiviteit",
+                 "KVK_Rechtsvorm", "KVK_Datum_inschrijving_vestiging",
+                 "KVK_Datum_uitschrijving_vestiging", "KVK_Indicatiehoofdvestiging"]
 DOOK_DATES = ["KVK_Datum_inschrijving_vestiging", "KVK_Datum_uitschrijving_vestiging"]
 DELIMITERS = [";", ",", "\t", "|"]
 
@@ -105,11 +109,13 @@ def _check_columns(con, path: Path) -> None:
         if column not in present:
             raise InvoerFout(path.name, "kolom ontbreekt (DOOK-indeling verwacht)", rij=1,
                              veld=column)
+    for column in DOOK_OPTIONAL:  # optional columns read as empty, so one SQL fits every file
+        if column not in present:
+            con.execute(f'ALTER TABLE kvk_csv_ruw ADD COLUMN "{column}" VARCHAR')
 
 
 def _check_dates(con, path: Path) -> None:
-    present = {row[0] for row in con.execute("DESCRIBE kvk_csv_ruw").fetchall()}
-    for column in (c for c in DOOK_DATES if c in present):
+    for column in DOOK_DATES:
         bad = con.execute(
             f'SELECT rij, "{column}" FROM kvk_csv_ruw WHERE nullif(trim("{column}"), \'\') '
             f'IS NOT NULL AND kvk_datum("{column}") IS NULL ORDER BY rij LIMIT 1'

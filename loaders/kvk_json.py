@@ -30,11 +30,13 @@ def load(con, path: Path, bron: str) -> int:
     rows = [row for file in files for row in vestigingen_in(file, bron)]
     if rows:
         table = pa.Table.from_pylist([{c: r.get(c) for c in COLUMNS} for r in rows])
+        con.register("kvk_json_rijen", table)
         con.execute(
             "INSERT INTO kvk_invoer BY NAME SELECT * REPLACE ("
             " kvk_datum(datum_aanvang) AS datum_aanvang, kvk_datum(datum_einde) AS datum_einde)"
-            " FROM table"
+            " FROM kvk_json_rijen"
         )
+        con.unregister("kvk_json_rijen")
     return len(rows)
 
 
