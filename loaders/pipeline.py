@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +20,7 @@ from geo.db import connect
 from geo.sqlfiles import run_script
 from loaders import bag_gpkg, gebieden, kvk_file, kvk_json, rdw
 from loaders.errors import InvoerFout
+from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
@@ -51,11 +50,10 @@ class _Timer:
 
     def run(self, naam: str, fn, *args):
         self.report(f"{naam}…")
-        start = time.perf_counter()
-        result = fn(*args)
-        piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        self.stappen.append(Stap(naam, time.perf_counter() - start, piek))
-        self.report(f"{naam}: {self.stappen[-1].seconden:.1f} s")
+        with PeakMeter() as meter:
+            result = fn(*args)
+        self.stappen.append(Stap(naam, meter.seconds, meter.peak_mb))
+        self.report(f"{naam}: {meter.seconds:.1f} s, piek {meter.peak_mb:,.0f} MB")
         return result
 
 
@@ -87,7 +85,7 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
     con = connect(path)
     try:
         run_script(con, "schema")
-        run_script(con, "kvk_staging", SQL)
+        prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
             _record_source(con, bron, rijen)
@@ -102,6 +100,12 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         con.close()
 
 
+def prepare_staging(con) -> None:
+    """Macros and staging tables every loader may use (also for validation in a scratch db)."""
+    run_script(con, "bag_status", SQL)
+    run_script(con, "kvk_staging", SQL)
+
+
 def _load_order(bron: Bron) -> int:
     return 0 if bron.soort.startswith("bag") else 1
 
@@ -111,7 +115,8 @@ def _load_source(con, bron: Bron) -> int:
     if bron.soort == "bag-gpkg":
         return bag_gpkg.load(con, bron.path, opties.get("gemeente"))
     if bron.soort == "kvk-file":
-        return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"))
+        kolommen = Path(opties["kolommen"]) if opties.get("kolommen") else None
+        return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"), kolommen)
     if bron.soort == "kvk-json":
         return kvk_json.load(con, bron.path, bron.bron)
     if bron.soort == "gebieden":

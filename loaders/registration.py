@@ -16,7 +16,7 @@ from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
 from loaders import bag_gpkg
 from loaders.errors import InvoerFout
-from loaders.pipeline import SQL, _load_source
+from loaders.pipeline import _load_source, prepare_staging
 from loaders.sources import Bron, register
 
 SOORTEN = {
@@ -45,8 +45,11 @@ def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
     if soort == "bag-gpkg":
         p.add_argument("--gemeente", help="gemeentecode, bv. 0637; zonder: het hele bestand")
     if soort == "kvk-file":
-        p.add_argument("--preset", choices=["dook"], default="dook")
-        p.add_argument("--sbi-versie", choices=["2008", "2025"])
+        p.add_argument("--preset", choices=["dook", "generic"], default="dook",
+                       help="dook: kolommen van de DOOK-export; generic: geef --kolommen")
+        p.add_argument("--kolommen", type=Path, help="TOML-bestand met de kolomindeling")
+        p.add_argument("--sbi-versie", choices=["2008", "2025"],
+                       help="standaard herkend uit de codes")
     if soort == "gebieden":
         p.add_argument("--soort", dest="gebied_soort",
                        choices=["gemeente", "wijk", "buurt", "bedrijventerrein", "eigen"])
@@ -57,7 +60,10 @@ def _load(args) -> None:
     if not path.exists():
         raise InvoerFout(str(args.pad), "bestand of map bestaat niet")
     _check_date(args.peildatum)
+    if getattr(args, "preset", None) == "generic" and not args.kolommen:
+        raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
     opties = {k: v for k, v in {
+        "kolommen": str(args.kolommen.resolve()) if getattr(args, "kolommen", None) else None,
         "gemeente": getattr(args, "gemeente", None),
         "sbi_versie": getattr(args, "sbi_versie", None),
         "soort": getattr(args, "gebied_soort", None),
@@ -77,7 +83,7 @@ def validate(bron: Bron) -> int:
     con = connect()
     try:
         run_script(con, "schema")
-        run_script(con, "kvk_staging", SQL)
+        prepare_staging(con)
         return _load_source(con, bron)
     finally:
         con.close()

@@ -1,9 +1,5 @@
 -- bag-light staging tables (bag_vbo_ruw, bag_pand_ruw, bag_wpl_ruw) into the snapshot.
--- Objects that no longer exist or never existed are dropped; other statuses are kept as they are.
-CREATE OR REPLACE TEMP MACRO bag_vervallen(status) AS status IN (
-    'Verblijfsobject ingetrokken', 'Niet gerealiseerd verblijfsobject',
-    'Verblijfsobject ten onrechte opgevoerd', 'Pand gesloopt', 'Niet gerealiseerd pand',
-    'Pand ten onrechte opgevoerd', 'Plaats ingetrokken');
+-- Status filter: bag_vervallen() from bag_status.sql.
 
 INSERT INTO verblijfsobject BY NAME
 SELECT

@@ -97,3 +97,51 @@ def test_nothing_is_staged_when_a_file_is_refused(con, tmp_path):
     with pytest.raises(InvoerFout):
         kvk_file.load(con, write(tmp_path, [HEADER, bad]), "kvk")
     assert staged(con) == []
+
+
+def test_xlsx_selection_is_read_like_a_csv(con, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for line in [HEADER, ROWS[1]]:
+        sheet.append(line.split(";"))
+    book.save(tmp_path / "selectie.xlsx")
+    kvk_file.load(con, tmp_path / "selectie.xlsx", "kvk")
+    row = staged(con)[0]
+    assert row["naam"] == "Nagelstudio Lotus" and row["sbi_codes"] == ["96022"]
+
+
+def test_generic_layout_with_a_toml_mapping(con, tmp_path):
+    (tmp_path / "kolommen.toml").write_text(
+        '[kolommen]\nvestigingsnummer = "Vestnr"\nkvk_nummer = "KvK"\nnaam = "Naam"\n'
+        'postcode = "PC"\nhuisnummer = "Nr"\nsbi_codes = "SBI"\n[opties]\nsbi_versie = "2025"\n')
+    path = write(tmp_path, ["Vestnr,KvK,Naam,PC,Nr,SBI", "1,2,Kapper Knip,1234AB,12,96210"])
+    kvk_file.load(con, path, "kvk", kolommen=tmp_path / "kolommen.toml")
+    row = staged(con)[0]
+    assert (row["vestigingsnummer"], row["kvk_nummer"], row["sbi_versie"]) == (
+        "000000000001", "00000002", "2025")
+
+
+def test_mapping_that_names_a_missing_column_is_refused(con, tmp_path):
+    (tmp_path / "k.toml").write_text('[kolommen]\nvestigingsnummer = "X"\nkvk_nummer = "KvK"\n'
+                                     'naam = "Naam"\npostcode = "PC"\nhuisnummer = "Nr"\n')
+    path = write(tmp_path, ["KvK,Naam,PC,Nr", "2,A,1234AB,1"])
+    with pytest.raises(InvoerFout, match="rij 1, veld X: kolom 'X' \\(voor vestigingsnummer\\)"):
+        kvk_file.load(con, path, "kvk", kolommen=tmp_path / "k.toml")
+
+
+def test_binary_file_pretending_to_be_csv_is_refused_without_reading_it_all(con, tmp_path):
+    path = tmp_path / "export.csv"
+    with open(path, "wb") as f:
+        f.write(b"\x00\x01\x02" * 1000)
+        f.seek(2 * 1024**3 - 1)  # a sparse 2 GB file: refusing it must not read it
+        f.write(b"\x00")
+    with pytest.raises(InvoerFout, match="export.csv: dit is geen tekstbestand"):
+        kvk_file.load(con, path, "kvk")
+
+
+def test_excel_file_saved_with_a_csv_name_is_explained(con, tmp_path):
+    (tmp_path / "kvk.csv").write_bytes(b"PK\x03\x04rest of a zip")
+    with pytest.raises(InvoerFout, match="ZIP- of Excel-bestand, geen CSV"):
+        kvk_file.load(con, tmp_path / "kvk.csv", "kvk")
