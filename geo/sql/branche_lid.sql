@@ -1,0 +1,24 @@
+-- Which vestiging belongs to which branch group, and why (via 'sbi' or 'trefwoord').
+-- Needs branche_prefix and branche_trefwoord (from geo/branches.py) registered on the connection.
+-- A group marked alleen_met_trefwoord counts an SBI hit only when a keyword hits as well;
+-- keyword-only hits are kept apart (via 'trefwoord') so they are never mixed with SBI counts.
+CREATE OR REPLACE TEMP VIEW branche_lid AS
+WITH codes AS (
+    SELECT vestigingsnummer, sbi_versie, unnest(sbi_codes) AS code FROM vestiging
+), sbi AS (
+    SELECT DISTINCT c.vestigingsnummer, p.groep, p.alleen_met_trefwoord
+    FROM codes c JOIN branche_prefix p
+      ON p.sbi_versie = c.sbi_versie AND left(c.code, p.lengte) = p.prefix
+), woord AS (
+    SELECT v.vestigingsnummer, k.groep, min(k.trefwoord) AS trefwoord
+    FROM vestiging v JOIN branche_trefwoord k
+      ON regexp_matches(lower(concat_ws(' ', v.naam, array_to_string(v.handelsnamen, ' '),
+                                        v.activiteit)), k.patroon)
+    GROUP BY ALL
+)
+SELECT s.vestigingsnummer, s.groep, 'sbi' AS via, w.trefwoord
+FROM sbi s LEFT JOIN woord w USING (vestigingsnummer, groep)
+WHERE NOT s.alleen_met_trefwoord OR w.trefwoord IS NOT NULL
+UNION ALL
+SELECT w.vestigingsnummer, w.groep, 'trefwoord' AS via, w.trefwoord
+FROM woord w ANTI JOIN sbi s USING (vestigingsnummer, groep);
