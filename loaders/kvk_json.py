@@ -17,6 +17,7 @@ from loaders.errors import InvoerFout
 COLUMNS = [
     "vestigingsnummer", "kvk_nummer", "naam", "handelsnamen", "rechtsvorm", "is_hoofdvestiging",
     "datum_aanvang", "datum_einde", "werkzame_personen", "sbi_codes", "sbi_hoofd", "sbi_versie",
+    "sbi_omschrijving",
     "adres_afgeschermd", "straat", "huisnummer", "huisletter", "toevoeging", "postcode", "plaats",
     "bag_id", "rd_x", "rd_y", "bron", "rij", "voorrang",
 ]
@@ -37,7 +38,14 @@ def load(con, path: Path, bron: str) -> int:
             " FROM kvk_json_rijen"
         )
         con.unregister("kvk_json_rijen")
+        _stage_descriptions(con, rows)
     return len(rows)
+
+
+def _stage_descriptions(con, rows: list[dict]) -> None:
+    pairs = {(r["sbi_versie"], code, text) for r in rows for code, text in r["_sbi"] if text}
+    if pairs:
+        con.executemany("INSERT INTO sbi_invoer VALUES (?, ?, ?)", sorted(pairs))
 
 
 def vestigingen_in(file: Path, bron: str) -> list[dict]:
@@ -80,6 +88,9 @@ def _row(v: dict, file: Path, bron: str, rechtsvorm: str | None) -> dict:
         "sbi_codes": codes,
         "sbi_hoofd": hoofd or (codes[0] if codes else None),
         "sbi_versie": "2008" if any(len(c) < 5 for c in codes) else "2025",
+        "sbi_omschrijving": next((a.get("sbiOmschrijving") for a in sbi
+                                  if str(a.get("sbiCode")) == hoofd), None),
+        "_sbi": [(str(a["sbiCode"]), a.get("sbiOmschrijving")) for a in sbi if a.get("sbiCode")],
         **_address(v.get("adressen") or []),
         "bron": bron,
         "rij": None,

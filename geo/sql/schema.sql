@@ -57,6 +57,7 @@ CREATE TABLE vestiging (
     sbi_codes          VARCHAR[],
     sbi_hoofd          VARCHAR,
     sbi_versie         VARCHAR,      -- '2008' or '2025'
+    sbi_omschrijving   VARCHAR,      -- description of sbi_hoofd as KVK delivered it
     activiteit         VARCHAR,      -- KVK activity description as delivered
     adres_afgeschermd  BOOLEAN,
     straat             VARCHAR,      -- address fields exactly as delivered
@@ -106,4 +107,14 @@ CREATE TABLE rdw_bedrijf (
     match_methode      VARCHAR,
     match_score        DOUBLE,
     geom               GEOMETRY
+);
+
+-- SBI codes with their descriptions: from a loaded SBI list when there is one, else as KVK
+-- delivered them with the registrations (so the selection tree always knows the codes in use).
+CREATE TABLE sbi_code (
+    versie       VARCHAR,
+    code         VARCHAR,
+    omschrijving VARCHAR,
+    bron         VARCHAR,        -- 'lijst' or 'kvk'
+    PRIMARY KEY (versie, code)
 );

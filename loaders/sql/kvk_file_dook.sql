@@ -14,6 +14,7 @@ SELECT
     coalesce(nullif(trim("KVK_SBI_code_hoofdactiviteit"), ''),
              nullif(split_part(trim("KVK_SBI_code"), ',', 1), '')) AS sbi_hoofd,
     getvariable('sbi_versie') AS sbi_versie,
+    nullif(trim("KVK_SBI_omschrijving_hoofdact"), '') AS sbi_omschrijving,
     nullif(trim("KVK_Bedrijfsactiviteit"), '') AS activiteit,
     false AS adres_afgeschermd,
     nullif(trim(straat), '') AS straat,
@@ -27,3 +28,15 @@ SELECT
     rij,
     2 AS voorrang
 FROM kvk_csv_ruw;
+
+INSERT INTO sbi_invoer
+SELECT DISTINCT getvariable('sbi_versie'), trim(code), trim(omschrijving)
+FROM (
+    SELECT "KVK_SBI_code_hoofdactiviteit" AS code, "KVK_SBI_omschrijving_hoofdact" AS omschrijving
+    FROM kvk_csv_ruw
+    UNION ALL
+    SELECT "KVK_SBI_code_nevenactiviteit1", "KVK_SBI_omschrijving_nevenactiviteit1" FROM kvk_csv_ruw
+    UNION ALL
+    SELECT "KVK_SBI_code_nevenactiviteit2", "KVK_SBI_omschrijving_nevenactiviteit2" FROM kvk_csv_ruw
+)
+WHERE nullif(trim(code), '') IS NOT NULL AND nullif(trim(omschrijving), '') IS NOT NULL;

@@ -3,11 +3,15 @@ CREATE OR REPLACE TEMP TABLE kvk_invoer (
     vestigingsnummer VARCHAR, kvk_nummer VARCHAR, naam VARCHAR, handelsnamen VARCHAR[],
     rechtsvorm VARCHAR, is_hoofdvestiging BOOLEAN, datum_aanvang DATE, datum_einde DATE,
     werkzame_personen INTEGER, sbi_codes VARCHAR[], sbi_hoofd VARCHAR, sbi_versie VARCHAR,
+    sbi_omschrijving VARCHAR,
     activiteit VARCHAR, adres_afgeschermd BOOLEAN, straat VARCHAR, huisnummer VARCHAR,
     huisletter VARCHAR, toevoeging VARCHAR, postcode VARCHAR, plaats VARCHAR, bag_id VARCHAR,
     rd_x DOUBLE, rd_y DOUBLE,
     bron VARCHAR, rij INTEGER, voorrang INTEGER  -- lower voorrang wins for a duplicate vestiging
 );
+
+-- SBI descriptions as KVK delivered them (every loader adds what it sees).
+CREATE OR REPLACE TEMP TABLE sbi_invoer (versie VARCHAR, code VARCHAR, omschrijving VARCHAR);
 
 -- KVK dates: DD-MM-YYYY (exports), YYYY-MM-DD, or YYYYMMDD (API) where day or month may be 00
 -- (unknown, read as the first). A known day with an unknown month is not a date.

@@ -83,3 +83,7 @@ SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang),
 FROM kvk_uniek u
 LEFT JOIN kvk_match m USING (vestigingsnummer)
 LEFT JOIN bag_adres b ON b.vbo = m.vbo;
+
+-- The SBI codes in use with a description, for the selection tree (a loaded list wins later).
+INSERT INTO sbi_code
+SELECT versie, code, mode(omschrijving), 'kvk' FROM sbi_invoer GROUP BY ALL;
