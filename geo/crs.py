@@ -48,3 +48,10 @@ def rd_to_latlon(x, y):
     """RD x/y to (lat, lon): the order Leaflet wants."""
     lon, lat = rd_to_lonlat(x, y)
     return lat, lon
+
+
+def sql_macros() -> str:
+    """SQL macros every connection gets (geo.db.connect), so .sql files can say to_wgs84(geom)
+    and to_rd(geom) without spelling out the axis order themselves."""
+    return (f"CREATE OR REPLACE TEMP MACRO to_wgs84(g) AS {sql_to_wgs84('g')};\n"
+            f"CREATE OR REPLACE TEMP MACRO to_rd(g) AS {sql_to_rd('g')};")

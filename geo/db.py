@@ -13,6 +13,8 @@ from pathlib import Path
 
 import duckdb
 
+from geo import crs
+
 DUCKDB_VERSION = "1.5.5"
 
 
@@ -51,4 +53,5 @@ def connect(
     target = ":memory:" if path is None else str(path)
     con = duckdb.connect(target, read_only=read_only, config=config)
     con.execute(f"LOAD '{extension_file('spatial')}'")
+    con.execute(crs.sql_macros())
     return con

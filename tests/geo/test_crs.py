@@ -27,3 +27,13 @@ def test_duckdb_transform_agrees_with_pyproj_in_both_directions():
 def test_leaflet_order_is_lat_then_lon():
     lat, lon = rd_to_latlon(93_680, 452_510)
     assert 52 < lat < 53 and 4 < lon < 5
+
+
+def test_every_connection_has_axis_safe_macros():
+    con = connect()
+    lon, lat = con.execute("SELECT ST_X(g), ST_Y(g) FROM (SELECT to_wgs84(ST_Point(93680, 452510)) g)"
+                           ).fetchone()
+    assert (lat, lon) == (pytest.approx(52.0575, abs=1e-4), pytest.approx(4.4931, abs=1e-4))
+    x, _ = con.execute("SELECT ST_X(g), ST_Y(g) FROM (SELECT to_rd(ST_Point(4.4931, 52.0575)) g)"
+                       ).fetchone()
+    assert x == pytest.approx(93_680, abs=2)
