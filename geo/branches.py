@@ -78,3 +78,13 @@ def keyword_pattern(keyword: str) -> str:
     word = re.escape(keyword.rstrip("*").lower())
     end = "" if prefix else f"([^{WORD_CHAR}]|$)"
     return f"(^|[^{WORD_CHAR}]){word}{end}"
+
+
+def register(con, branches: Branches | None = None) -> None:
+    """Make the view branche_lid available on a connection (a read-only snapshot is fine)."""
+    from geo.sqlfiles import run_script
+
+    branches = branches or load_branches()
+    con.register("branche_prefix", branches.prefix_table())
+    con.register("branche_trefwoord", branches.keyword_table())
+    run_script(con, "branche_lid")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo import nlformat
 from geo.branches import load_branches
+from geo.branches import register as register_branches
 from geo.crs import sql_to_wgs84
 from geo.sqlfiles import run_script, set_variables, sql_text
 
@@ -44,10 +45,7 @@ def prepare(con) -> None:
     """Views every indicator uses, on a (read-only) snapshot connection; once per connection."""
     peildatum = con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
     set_variables(con, peildatum=peildatum)
-    branches = load_branches()
-    con.register("branche_prefix", branches.prefix_table())
-    con.register("branche_trefwoord", branches.keyword_table())
-    run_script(con, "branche_lid")
+    register_branches(con)
     run_script(con, "indicator_basis")
 
 

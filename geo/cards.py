@@ -1,0 +1,58 @@
+"""Object cards: everything the snapshot knows about a building, an address or a company.
+
+Cards are plain dicts built from the snapshot only; the peildatum is on every card so a reader
+knows which moment it describes. Indicator hits are passed in (computed once elsewhere).
+"""
+
+from __future__ import annotations
+
+from geo.sqlfiles import sql_text
+
+BAG_VIEWER = "https://bagviewer.kadaster.nl/lvbag/bag-viewer/?objectId={}"
+KLIK_MARGE_M = 15.0
+
+
+def _rows(con, name: str, params: dict) -> list[dict]:
+    cur = con.execute(sql_text(name), params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def pand_at(con, lon: float, lat: float) -> str | None:
+    """The pand under a clicked point, or the nearest within a few metres."""
+    rows = _rows(con, "object_pand_op_punt", {"lon": lon, "lat": lat, "marge": KLIK_MARGE_M})
+    return rows[0]["identificatie"] if rows else None
+
+
+def pand_card(con, pand_id: str, peildatum: str, hits: dict | None = None) -> dict | None:
+    """The pand, every verblijfsobject in it, and every vestiging at those addresses."""
+    pand = _rows(con, "object_pand", {"pand": pand_id})
+    if not pand:
+        return None
+    vbos = _rows(con, "object_pand_verblijfsobjecten", {"pand": pand_id})
+    vestigingen = _rows(con, "object_pand_vestigingen", {"pand": pand_id,
+                                                         "peildatum": peildatum})
+    for vbo in vbos:
+        vbo["vestigingen"] = [v for v in vestigingen if v["verblijfsobject_id"] ==
+                              vbo["identificatie"]]
+        vbo["bag_viewer"] = BAG_VIEWER.format(vbo["identificatie"])
+        vbo["signalen"] = (hits or {}).get(("adres", vbo["identificatie"]), [])
+    card = {**pand[0], "verblijfsobjecten": vbos, "peildatum": peildatum,
+            "bag_viewer": BAG_VIEWER.format(pand_id),
+            "signalen": (hits or {}).get(("pand", pand_id), [])}
+    card["signalen_vestigingen"] = {v["vestigingsnummer"]: (hits or {}).get(
+        ("vestiging", v["vestigingsnummer"]), []) for v in vestigingen}
+    return card
+
+
+def vestiging_card(con, vestigingsnummer: str, peildatum: str, hits: dict | None = None
+                   ) -> dict | None:
+    """A vestiging and all vestigingen of the same company (for highlighting on the map)."""
+    rows = _rows(con, "object_vestiging", {"vestiging": vestigingsnummer, "peildatum": peildatum})
+    if not rows:
+        return None
+    card = {**rows[0], "peildatum": peildatum,
+            "signalen": (hits or {}).get(("vestiging", vestigingsnummer), [])}
+    card["onderneming"] = _rows(con, "object_onderneming", {"kvk": card["kvk_nummer"],
+                                                            "peildatum": peildatum})
+    return card

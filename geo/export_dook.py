@@ -1,0 +1,97 @@
+"""Vestigingen in the DOOK export layout, as CSV or XLSX, with their accountability.
+
+The CSV is exactly DOOK's layout (';', UTF-8 with BOM, DD-MM-YYYY dates) so existing sheets and
+macros keep working; the XLSX adds a sheet 'Verantwoording' with the peildatum of every source,
+the filters used and when and by whom it was made.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+from geo.nlformat import datum
+from geo.sqlfiles import set_variables, sql_text
+
+
+def rows(con, vestigingsnummers: list[str]) -> tuple[list[str], list[tuple]]:
+    """(column names, rows) in the DOOK layout for these vestigingen."""
+    naam = con.execute("SELECT waarde FROM meta WHERE sleutel = 'gemeentenaam'").fetchone()
+    set_variables(con, gemeentenaam=naam[0] if naam else None)
+    cur = con.execute(sql_text("export_dook"), {"nummers": list(vestigingsnummers)})
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
+def to_csv(columns: list[str], data: list[tuple]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([[_defuse(_text(v)) for v in row] for row in data])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def to_xlsx(columns: list[str], data: list[tuple], verantwoording: list[tuple[str, str]],
+            sheet: str = "Vestigingen") -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    main = book.create_sheet(sheet[:31])
+    main.append(columns)
+    for row in data:
+        main.append([_string_cell(main, _text(v)) for v in row])
+    add_accountability(book, verantwoording)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def add_accountability(book, verantwoording: list[tuple[str, str]]) -> None:
+    """The sheet every Zicht workbook carries: what the figures rest on."""
+    info = book.create_sheet("Verantwoording")
+    for key, value in verantwoording:
+        info.append([key, value])
+
+
+def accountability(con, filters: str, gebruiker: str) -> list[tuple[str, str]]:
+    """(label, value) lines: gemeente, peildatum per source, filters, made by/on."""
+    meta = dict(con.execute("SELECT sleutel, waarde FROM meta").fetchall())
+    lines = [("Gemeente", meta.get("gemeentenaam", "")),
+             ("Peildatum gegevens", datum(meta.get("peildatum")))]
+    for bron, peildatum in con.execute("SELECT bron, peildatum FROM bron ORDER BY bron").fetchall():
+        lines.append((f"Bron {bron}", f"peildatum {datum(peildatum)}"))
+    lines += [("Selectie", filters), ("Gemaakt door", gebruiker),
+              ("Gemaakt op", datetime.now().strftime("%d-%m-%Y %H:%M")),
+              ("Let op", "Vertrouwelijk: bevat gegevens uit het Handelsregister en de BAG.")]
+    if meta.get("is_demo") == "1":
+        lines.append(("Demo", "Demostad is fictief; alle namen en adressen zijn verzonnen."))
+    return lines
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value):
+    """A CSV cell from data must never be run as a spreadsheet formula (CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _string_cell(sheet, value):
+    """XLSX: strings are stored as strings, so '=…' in a company name is text, not a formula."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _text(value) -> str | int | float:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return datum(value)
+    return value

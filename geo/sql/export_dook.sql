@@ -1,0 +1,40 @@
+-- Vestigingen in the DOOK export layout (FORMATS.md), for the vestigingsnummers in $nummers.
+-- BAG fields come from the snapshot's BAG (the matched address), KVK fields as delivered.
+SELECT
+    b.nummeraanduiding_id AS "BAG numid",
+    coalesce(b.openbare_ruimte, v.straat) AS straat,
+    coalesce(b.huisnummer::VARCHAR, v.huisnummer) AS huisnummer,
+    coalesce(b.huisletter, v.huisletter) AS huisletter,
+    coalesce(b.toevoeging, v.toevoeging) AS huisnummertoevoeging,
+    coalesce(b.postcode, v.postcode) AS postcode,
+    getvariable('gemeentenaam') AS gemeentenaam,
+    array_to_string(b.gebruiksdoelen, ',') AS gebruiksdoelen,
+    b.oppervlakte,
+    p.bouwjaar AS pand_bouwjaar,
+    v.naam AS "KVK_Handelsnaam",
+    v.kvk_nummer AS "KVK_Nummer",
+    v.activiteit AS "KVK_Bedrijfsactiviteit",
+    array_to_string(v.sbi_codes, ',') AS "KVK_SBI_code",
+    v.sbi_hoofd AS "KVK_SBI_code_hoofdactiviteit",
+    v.sbi_omschrijving AS "KVK_SBI_omschrijving_hoofdact",
+    list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[1] AS "KVK_SBI_code_nevenactiviteit1",
+    s1.omschrijving AS "KVK_SBI_omschrijving_nevenactiviteit1",
+    list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[2] AS "KVK_SBI_code_nevenactiviteit2",
+    s2.omschrijving AS "KVK_SBI_omschrijving_nevenactiviteit2",
+    v.rechtsvorm AS "KVK_Rechtsvorm",
+    NULL::DATE AS "KVK_Datum_inschrijving_onderneming",
+    NULL::DATE AS "KVK_Datum_uitschrijving_onderneming",
+    v.vestigingsnummer AS "KVK_Vestigingsnummer",
+    v.datum_aanvang AS "KVK_Datum_inschrijving_vestiging",
+    v.datum_einde AS "KVK_Datum_uitschrijving_vestiging",
+    CASE WHEN v.is_hoofdvestiging THEN 'Ja' ELSE 'Nee' END AS "KVK_Indicatiehoofdvestiging"
+FROM vestiging v
+LEFT JOIN verblijfsobject b ON b.identificatie = v.verblijfsobject_id
+LEFT JOIN pand p ON p.identificatie = b.pand_identificatie
+LEFT JOIN sbi_code s1 ON s1.versie = v.sbi_versie
+     AND s1.code = list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[1]
+LEFT JOIN sbi_code s2 ON s2.versie = v.sbi_versie
+     AND s2.code = list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[2]
+WHERE v.vestigingsnummer IN (SELECT unnest($nummers))
+ORDER BY straat, try_cast(huisnummer AS INTEGER), huisletter, huisnummertoevoeging,
+         "KVK_Handelsnaam"

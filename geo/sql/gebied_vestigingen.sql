@@ -1,0 +1,8 @@
+WITH vorm AS (SELECT to_rd(ST_GeomFromGeoJSON($vorm)) AS g)
+SELECT v.vestigingsnummer, v.kvk_nummer, v.naam, v.sbi_hoofd, v.sbi_omschrijving,
+       concat_ws(' ', v.straat, v.huisnummer, v.huisletter, v.toevoeging) AS adres,
+       v.datum_aanvang, v.verblijfsobject_id
+FROM vestiging v, vorm
+WHERE v.geom IS NOT NULL AND ST_Contains(vorm.g, v.geom)
+  AND (v.datum_einde IS NULL OR v.datum_einde > CAST($peildatum AS DATE))
+ORDER BY v.naam
