@@ -13,6 +13,7 @@ import pyogrio
 
 from geo.sqlfiles import run_script
 from loaders.errors import InvoerFout
+from loaders.gemeente import gemeentecode
 
 SQL = Path(__file__).parent / "sql"
 VBO_COLUMNS = [
@@ -25,8 +26,8 @@ PAND_COLUMNS = ["identificatie", "bouwjaar", "status"]
 
 def load(con, path: Path, gemeente: str | None = None, progress=None) -> int:
     """Load pand and verblijfsobject of one gemeente (or all when None). Returns vbo rows."""
-    _check_layers(path)
-    where = None if gemeente is None else f"bronhouder_identificatie = '{_gemeentecode(gemeente)}'"
+    check_layers(path)
+    where = None if gemeente is None else f"bronhouder_identificatie = '{gemeentecode(gemeente)}'"
     _stream(con, path, "verblijfsobject", VBO_COLUMNS, "bag_vbo_ruw", where=where)
     bbox = _territory_bbox(con, path, where)
     _stream(con, path, "pand", PAND_COLUMNS, "bag_pand_ruw", bbox=bbox)
@@ -34,14 +35,8 @@ def load(con, path: Path, gemeente: str | None = None, progress=None) -> int:
     return con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0]
 
 
-def _gemeentecode(gemeente: str) -> str:
-    code = gemeente.upper().removeprefix("GM")
-    if not (code.isdigit() and len(code) <= 4):
-        raise InvoerFout("--gemeente", f"'{gemeente}' is geen gemeentecode (verwacht bv. 0637)")
-    return code.zfill(4)
 
-
-def _check_layers(path: Path) -> None:
+def check_layers(path: Path) -> None:
     try:
         layers = {name for name, _ in pyogrio.list_layers(path)}
     except Exception as exc:  # GDAL says why; the user needs the file name

@@ -18,7 +18,7 @@ from pathlib import Path
 from geo import snapshots
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import bag_gpkg, gebieden, kvk_file, kvk_json, rdw
+from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
 from loaders.errors import InvoerFout
 from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
@@ -114,6 +114,10 @@ def _load_source(con, bron: Bron) -> int:
     opties = bron.opties
     if bron.soort == "bag-gpkg":
         return bag_gpkg.load(con, bron.path, opties.get("gemeente"))
+    if bron.soort == "bag-xml":
+        return bag_xml.load(con, bron.path, opties.get("gemeente"), bool(opties.get("streng")))
+    if bron.soort == "bag-api":
+        return bag_api_load.load(con, bron.path)
     if bron.soort == "kvk-file":
         kolommen = Path(opties["kolommen"]) if opties.get("kolommen") else None
         return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"), kolommen)

@@ -16,11 +16,13 @@ from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
 from loaders import bag_gpkg
 from loaders.errors import InvoerFout
+from loaders.gemeente import gemeentecode
 from loaders.pipeline import _load_source, prepare_staging
 from loaders.sources import Bron, register
 
 SOORTEN = {
     "bag-gpkg": "BAG uit PDOK's bag-light GeoPackage",
+    "bag-xml": "BAG uit een LVBAG XML-extract (zip met zips, map of xml)",
     "kvk-file": "KVK-selectie als CSV (DOOK-indeling)",
     "kvk-json": "opgeslagen KVK API-antwoorden (map of bestand)",
     "gebieden": "gebieden: CBS wijken/buurten, bedrijventerreinen of eigen (GeoJSON/GPKG/SHP)",
@@ -33,17 +35,30 @@ def add_load_parser(sub) -> None:
     kinds = load.add_subparsers(dest="soort", required=True)
     for soort, helptext in SOORTEN.items():
         p = kinds.add_parser(soort, help=helptext)
-        p.add_argument("pad", type=Path)
-        p.add_argument("--naam", help="naam van de bron (standaard de soort)")
-        p.add_argument("--peildatum", default=date.today().isoformat(),
-                       help="datum waarop de gegevens betrekking hebben (JJJJ-MM-DD)")
+        p.add_argument("pad", type=Path, nargs="?" if soort == "rdw" else None)
+        common_options(p)
         _kind_options(soort, p)
         p.set_defaults(func=_load)
+    from loaders import registration_net  # network sources download first, then register
+
+    registration_net.add_parsers(kinds)
+
+
+def common_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--naam", help="naam van de bron (standaard de soort)")
+    p.add_argument("--peildatum", default=date.today().isoformat(),
+                   help="datum waarop de gegevens betrekking hebben (JJJJ-MM-DD)")
 
 
 def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
-    if soort == "bag-gpkg":
+    if soort in ("bag-gpkg", "bag-xml"):
         p.add_argument("--gemeente", help="gemeentecode, bv. 0637; zonder: het hele bestand")
+    if soort == "bag-xml":
+        p.add_argument("--streng", action="store_true",
+                       help="controleer ook de geometrie van historische voorkomens")
+    if soort == "rdw":
+        p.add_argument("--api", action="store_true", help="haal de gegevens op bij RDW open data")
+        p.add_argument("--plaats", help="met --api: alleen bedrijven in deze plaats")
     if soort == "kvk-file":
         p.add_argument("--preset", choices=["dook", "generic"], default="dook",
                        help="dook: kolommen van de DOOK-export; generic: geef --kolommen")
@@ -56,10 +71,16 @@ def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
 
 
 def _load(args) -> None:
+    if args.soort == "rdw" and args.api:
+        from loaders import registration_net
+
+        return registration_net.load_rdw_api(args)
+    if args.pad is None:
+        raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
     path = args.pad.resolve()
     if not path.exists():
         raise InvoerFout(str(args.pad), "bestand of map bestaat niet")
-    _check_date(args.peildatum)
+    check_date(args.peildatum)
     if getattr(args, "preset", None) == "generic" and not args.kolommen:
         raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
     opties = {k: v for k, v in {
@@ -67,9 +88,14 @@ def _load(args) -> None:
         "gemeente": getattr(args, "gemeente", None),
         "sbi_versie": getattr(args, "sbi_versie", None),
         "soort": getattr(args, "gebied_soort", None),
+        "streng": getattr(args, "streng", None),
     }.items() if v}
-    bron = Bron(bron=args.naam or args.soort, soort=args.soort, pad=str(path),
-                peildatum=args.peildatum, opties=opties)
+    check_and_register(Bron(bron=args.naam or args.soort, soort=args.soort, pad=str(path),
+                            peildatum=args.peildatum, opties=opties))
+
+
+def check_and_register(bron: Bron) -> None:
+    """Validate, then register; the register is untouched when validation fails."""
     rijen = validate(bron)
     register(data_dir(), bron)
     print(f"bron '{bron.bron}' geregistreerd: {rijen:,} rijen gecontroleerd. "
@@ -91,10 +117,10 @@ def validate(bron: Bron) -> int:
 
 def _validate_bag(bron: Bron) -> int:
     """The full file can be 7.5 GB: check its layers and that the gemeente is in it."""
-    bag_gpkg._check_layers(bron.path)
+    bag_gpkg.check_layers(bron.path)
     where = None
     if bron.opties.get("gemeente"):
-        where = f"bronhouder_identificatie = '{bag_gpkg._gemeentecode(bron.opties['gemeente'])}'"
+        where = f"bronhouder_identificatie = '{gemeentecode(bron.opties['gemeente'])}'"
     info = pyogrio.read_info(bron.path, layer="verblijfsobject", where=where)
     count = info.get("features", 0)
     if count <= 0 and where:
@@ -103,7 +129,7 @@ def _validate_bag(bron: Bron) -> int:
     return count
 
 
-def _check_date(value: str) -> None:
+def check_date(value: str) -> None:
     try:
         date.fromisoformat(value)
     except ValueError as exc:
