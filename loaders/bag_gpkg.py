@@ -47,20 +47,25 @@ def check_layers(path: Path) -> None:
 
 
 def _stream(con, path, layer, columns, table, where=None, bbox=None) -> None:
-    """Copy one layer into a staging table, batch by batch, geometry as WKB column `wkb`."""
+    """Copy one layer into a staging table, batch by batch, geometry as column `geom`."""
     try:
         with pyogrio.open_arrow(path, layer=layer, columns=columns, where=where, bbox=bbox,
                                 use_pyarrow=True, batch_size=100_000) as (meta, reader):
             geom = meta.get("geometry_name") or "wkb_geometry"
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS "
-                        f"SELECT * EXCLUDE ({geom}), {geom} AS wkb FROM reader")
+                        f"SELECT * EXCLUDE ({geom}), {geom} AS geom FROM reader")
     except pyogrio.errors.FieldError as exc:
         raise InvoerFout(path.name, f"laag {layer}: kolom ontbreekt ({exc})", veld=layer) from exc
+    # GeoArrow WKB arrives as GEOMETRY when DuckDB recognises the extension type, else as BLOB.
+    kind = con.execute(f"SELECT data_type FROM duckdb_columns() WHERE table_name = '{table}' "
+                       "AND column_name = 'geom'").fetchone()[0]
+    if kind == "BLOB":
+        con.execute(f"ALTER TABLE {table} ALTER geom TYPE GEOMETRY USING ST_GeomFromWKB(geom)")
 
 
 def _territory_bbox(con, path, where):
     """Bounding box of the gemeente (its woonplaatsen, else its addresses) plus a margin."""
-    con.execute("CREATE OR REPLACE TEMP TABLE bag_wpl_ruw (wkb BLOB)")
+    con.execute("CREATE OR REPLACE TEMP TABLE bag_wpl_ruw (geom GEOMETRY)")
     if where is None:
         return None
     source = "bag_vbo_ruw"
@@ -68,7 +73,7 @@ def _territory_bbox(con, path, where):
         _stream(con, path, "woonplaats", ["identificatie"], "bag_wpl_ruw", where=where)
         source = "bag_wpl_ruw"
     row = con.execute(f"SELECT min(ST_XMin(g)), min(ST_YMin(g)), max(ST_XMax(g)), max(ST_YMax(g))"
-                      f" FROM (SELECT ST_GeomFromWKB(wkb) g FROM {source})").fetchone()
+                      f" FROM (SELECT geom AS g FROM {source})").fetchone()
     if row[0] is None:
         raise InvoerFout(path.name, f"geen objecten gevonden voor {where.split('=')[1].strip()}",
                          veld="bronhouder_identificatie")

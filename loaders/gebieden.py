@@ -22,12 +22,24 @@ NAME_FIELDS = ("buurtnaam", "wijknaam", "gemeentenaam", "PLAN_NAAM", "naam", "NA
 
 
 def load(con, path: Path, bron: str, soort: str | None = None) -> int:
-    """Load one area file, or every area file in a folder (soort detected from CBS fields)."""
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS) \
-        if path.is_dir() else [path]
+    """Load one area file, or the CBS files (gemeente, wijken, buurten) in a folder; the soort of
+    a CBS file follows from its fields. Other area files are registered one by one (--soort)."""
+    if not path.is_dir():
+        return _load_file(con, path, bron, soort)
+    files = [p for p in sorted(path.iterdir())
+             if p.suffix.lower() in EXTENSIONS and _cbs_fields(p)]
     if not files:
-        raise InvoerFout(path.name, "geen GeoJSON-, GPKG- of Shapefile-bestanden gevonden")
+        raise InvoerFout(path.name, "geen CBS-gebiedenbestanden (met buurtcode, wijkcode of "
+                                    "gemeentecode) in deze map")
     return sum(_load_file(con, file, bron, soort) for file in files)
+
+
+def _cbs_fields(path: Path) -> bool:
+    try:
+        fields = set(pyogrio.read_info(path)["fields"])
+    except Exception:
+        return False
+    return bool(fields & {"buurtcode", "wijkcode", "gemeentecode"})
 
 
 def _load_file(con, path: Path, bron: str, soort: str | None) -> int:

@@ -17,7 +17,7 @@ SELECT
     nummeraanduiding_hoofdadres_identificatie AS nummeraanduiding_id,
     bouwjaar,
     bronhouder_identificatie AS gemeentecode,
-    ST_GeomFromWKB(wkb) AS geom
+    geom
 FROM bag_vbo_ruw
 WHERE NOT bag_vervallen(status)
 QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
@@ -25,18 +25,18 @@ QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
 -- Panden: those referenced by a kept verblijfsobject, plus (when one gemeente is read) those whose
 -- centre lies in the gemeente's woonplaatsen: sheds and garages have no verblijfsobject.
 CREATE OR REPLACE TEMP TABLE bag_territorium AS
-SELECT ST_Union_Agg(ST_GeomFromWKB(wkb)) AS geom FROM bag_wpl_ruw;
+SELECT ST_Union_Agg(geom) AS geom FROM bag_wpl_ruw;
 
 INSERT INTO pand BY NAME
 SELECT p.identificatie, p.bouwjaar, p.status,
        substr(p.identificatie, 1, 4) AS gemeentecode,
-       ST_Area(ST_GeomFromWKB(p.wkb)) AS oppervlakte,
-       ST_GeomFromWKB(p.wkb) AS geom
+       ST_Area(p.geom) AS oppervlakte,
+       p.geom AS geom
 FROM bag_pand_ruw p, bag_territorium t
 WHERE NOT bag_vervallen(p.status)
   AND (getvariable('heel_bestand')
        OR p.identificatie IN (SELECT pand_identificatie FROM verblijfsobject)
-       OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(ST_GeomFromWKB(p.wkb)))))
+       OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(p.geom))))
 QUALIFY row_number() OVER (PARTITION BY p.identificatie ORDER BY p.status) = 1;
 
 DROP TABLE bag_vbo_ruw;
