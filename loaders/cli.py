@@ -48,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("status", help="toon de huidige snapshot, bronnen en koppelkwaliteit")
     st.add_argument("--json", action="store_true", help="als JSON")
     st.set_defaults(func=_status)
+    from cases import cli as cases_cli  # retentie, audit verify, gebruiker toevoegen
+
+    cases_cli.add_parsers(sub)
     return p
 
 

@@ -1,0 +1,1 @@
+DELETE FROM gebruiker_datarol WHERE gebruikersnaam = $gebruikersnaam;

@@ -1,0 +1,1 @@
+INSERT INTO gebruiker_datarol SELECT $gebruikersnaam, unnest($datarollen::VARCHAR[]);

@@ -1,0 +1,1 @@
+DELETE FROM gebruiker_rol WHERE gebruikersnaam = $gebruikersnaam;

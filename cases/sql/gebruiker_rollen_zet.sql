@@ -1,0 +1,1 @@
+INSERT INTO gebruiker_rol SELECT $gebruikersnaam, unnest($rollen::VARCHAR[]);

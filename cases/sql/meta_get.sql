@@ -1,0 +1,1 @@
+SELECT waarde FROM meta WHERE sleutel = $sleutel;

@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO meta (sleutel, waarde) VALUES ($sleutel, $waarde);

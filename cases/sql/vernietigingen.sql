@@ -1,0 +1,1 @@
+SELECT * FROM vernietiging ORDER BY vernietigd_op DESC, casusnummer;
