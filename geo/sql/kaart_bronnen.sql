@@ -1,0 +1,4 @@
+-- The sources every figure on the map rests on.
+SELECT bron, omschrijving, peildatum, rijen, bestand
+FROM bron
+ORDER BY bron;
