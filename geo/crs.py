@@ -50,8 +50,10 @@ def rd_to_latlon(x, y):
     return lat, lon
 
 
-def sql_macros() -> str:
-    """SQL macros every connection gets (geo.db.connect), so .sql files can say to_wgs84(geom)
-    and to_rd(geom) without spelling out the axis order themselves."""
-    return (f"CREATE OR REPLACE TEMP MACRO to_wgs84(g) AS {sql_to_wgs84('g')};\n"
-            f"CREATE OR REPLACE TEMP MACRO to_rd(g) AS {sql_to_rd('g')};")
+def sql_macros(temp: bool = True) -> str:
+    """SQL macros so .sql files can say to_wgs84(geom) and to_rd(geom) without spelling out the
+    axis order. The pipeline stores them in every snapshot (temp=False), so every connection
+    and cursor on a snapshot has them; geo.db.connect adds temporary ones elsewhere."""
+    kind = "TEMP MACRO" if temp else "MACRO"
+    return (f"CREATE OR REPLACE {kind} to_wgs84(g) AS {sql_to_wgs84('g')};\n"
+            f"CREATE OR REPLACE {kind} to_rd(g) AS {sql_to_rd('g')};")

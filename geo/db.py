@@ -9,11 +9,13 @@ lives inside the data directory.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import duckdb
 
 from geo import crs
+from geo.sqlfiles import sql_text
 
 DUCKDB_VERSION = "1.5.5"
 
@@ -40,8 +42,10 @@ def connect(
     path: Path | str | None = None, *, read_only: bool = False, threads: int | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB database (or an in-memory one) with the spatial extension loaded."""
-    ext_dir = data_dir() / ".duckdb-extensions"
-    ext_dir.mkdir(parents=True, exist_ok=True)
+    # Extensions are LOADed from their wheel, never installed; these settings only make sure
+    # nothing is written to the user's home. They must not depend on ZICHT_DATA_DIR: DuckDB
+    # refuses a second connection to a file with a different configuration.
+    ext_dir = Path(sys.prefix) / "var" / "duckdb-extensions"
     config = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
@@ -53,5 +57,16 @@ def connect(
     target = ":memory:" if path is None else str(path)
     con = duckdb.connect(target, read_only=read_only, config=config)
     con.execute(f"LOAD '{extension_file('spatial')}'")
-    con.execute(crs.sql_macros())
+    con.execute(macro_sql(temp=True))
     return con
+
+
+def macro_sql(temp: bool) -> str:
+    """The shared macros (axis-safe to_wgs84/to_rd from geo.crs, and geo/sql/macros.sql).
+
+    Temporary ones live on one connection (cursors do not see them); the pipeline also stores
+    them in each snapshot (temp=False) so every cursor on a snapshot has them."""
+    shared = sql_text("macros")
+    if temp:
+        shared = shared.replace("CREATE OR REPLACE MACRO", "CREATE OR REPLACE TEMP MACRO")
+    return crs.sql_macros(temp) + "\n" + shared

@@ -6,6 +6,7 @@ Pure functions, no locale module: the server's locale is not ours to rely on.
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 LEEG = "–"
 
@@ -25,9 +26,13 @@ def datum(value: date | datetime | str | None) -> str:
 
 
 def datumtijd(value: date | datetime | str | None) -> str:
-    """A timestamp as '28-11-2026 15:02'."""
+    """A timestamp as '28-11-2026 15:02', in Dutch time when it carries a time zone."""
     parsed = as_datetime(value)
-    return LEEG if parsed is None else parsed.strftime("%d-%m-%Y %H:%M")
+    if parsed is None:
+        return LEEG
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(ZoneInfo("Europe/Amsterdam"))
+    return parsed.strftime("%d-%m-%Y %H:%M")
 
 
 def meervoud(aantal: int, enkel: str, meer: str) -> str:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from geo import snapshots
-from geo.db import connect
+from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
 from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
 from loaders.errors import InvoerFout
@@ -24,7 +24,7 @@ from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 KEEP_SNAPSHOTS = 3
 
 
@@ -85,6 +85,7 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
     con = connect(path)
     try:
         run_script(con, "schema")
+        con.execute(macro_sql(temp=False))
         prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
@@ -132,7 +133,7 @@ def _load_source(con, bron: Bron) -> int:
 
 def _record_source(con, bron: Bron, rijen: int) -> None:
     con.execute("INSERT INTO bron VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
-        bron.bron, bron.soort, bron.opties.get("omschrijving"), bron.peildatum,
+        bron.bron, bron.soort, bron.omschrijving, bron.peildatum,
         datetime.now(UTC).replace(tzinfo=None), rijen, bron.pad, bron.checksum])
 
 

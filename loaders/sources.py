@@ -14,6 +14,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 REGISTER = "bronnen.json"
+# What a source is, in words, when the person registering it gave no description.
+OMSCHRIJVING = {
+    "bag-gpkg": "BAG (PDOK bag-light GeoPackage)",
+    "bag-xml": "BAG (LVBAG XML-extract)",
+    "bag-api": "BAG (PDOK OGC API)",
+    "kvk-file": "KVK-selectie (bestand)",
+    "kvk-json": "KVK API-antwoorden",
+    "gebieden": "Gebieden",
+    "rdw": "RDW erkende bedrijven",
+}
 
 
 @dataclass
@@ -29,6 +39,10 @@ class Bron:
     @property
     def path(self) -> Path:
         return Path(self.pad)
+
+    @property
+    def omschrijving(self) -> str:
+        return self.opties.get("omschrijving") or OMSCHRIJVING.get(self.soort, self.soort)
 
 
 def read_register(data_dir: Path) -> list[Bron]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from geo import crs, db, snapshots
+from geo import db, snapshots
 from geo.sqlfiles import sql_text
 
 RASTER_TTL = 3600  # seconds; viewport answers are cheap to recompute
@@ -35,11 +35,11 @@ def _connection(snapshot: str):
 def cursor(snapshot: str) -> Iterator:
     """A cursor on the shared connection, for one thread; pass it to geo functions.
 
-    A cursor is a new connection to the same database and does not see the TEMP macros
-    geo.db.connect made on the first one (to_wgs84, to_rd), so it gets its own (~0.5 ms).
+    Snapshots carry the shared macros (to_wgs84, is_actief, …); a cursor does not see the
+    TEMP copies geo.db.connect made, so for snapshots built before that it gets its own (~0.5 ms).
     """
     with _connection(snapshot).cursor() as cur:
-        cur.execute(crs.sql_macros())
+        cur.execute(db.macro_sql(temp=True))
         yield cur
 
 

@@ -3,7 +3,7 @@ WITH vorm AS (SELECT to_rd(ST_GeomFromGeoJSON($vorm)) AS g),
 binnen AS (
     SELECT v.vestigingsnummer FROM vestiging v, vorm
     WHERE v.geom IS NOT NULL AND ST_Contains(vorm.g, v.geom)
-      AND (v.datum_einde IS NULL OR v.datum_einde > CAST($peildatum AS DATE))
+      AND is_actief(v.datum_aanvang, v.datum_einde, $peildatum)
 )
 SELECT b.groep, count(*) FILTER (WHERE b.via = 'sbi') AS aantal,
        count(*) FILTER (WHERE b.via = 'trefwoord') AS alleen_trefwoord

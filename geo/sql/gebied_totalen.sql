@@ -6,7 +6,7 @@ SELECT
      WHERE ST_Contains(vorm.g, v.geom)) AS panden,
     (SELECT count(*) FROM vestiging v, vorm WHERE v.geom IS NOT NULL
         AND ST_Contains(vorm.g, v.geom)
-        AND (v.datum_einde IS NULL OR v.datum_einde > CAST($peildatum AS DATE))) AS vestigingen,
+        AND is_actief(v.datum_aanvang, v.datum_einde, $peildatum)) AS vestigingen,
     (SELECT count(*) FROM rdw_bedrijf r, vorm WHERE r.geom IS NOT NULL
         AND ST_Contains(vorm.g, r.geom)) AS rdw_erkend,
     (SELECT round(ST_Area(g) / 10000, 2) FROM vorm) AS oppervlakte_ha

@@ -4,5 +4,5 @@ SELECT v.vestigingsnummer, v.kvk_nummer, v.naam, v.sbi_hoofd, v.sbi_omschrijving
        v.datum_aanvang, v.verblijfsobject_id
 FROM vestiging v, vorm
 WHERE v.geom IS NOT NULL AND ST_Contains(vorm.g, v.geom)
-  AND (v.datum_einde IS NULL OR v.datum_einde > CAST($peildatum AS DATE))
+  AND is_actief(v.datum_aanvang, v.datum_einde, $peildatum)
 ORDER BY v.naam

@@ -7,8 +7,7 @@ CREATE OR REPLACE TEMP MACRO adres_tekst(straat, nr, letter, toevoeging, pc, pla
 
 CREATE OR REPLACE TEMP VIEW vestiging_actief AS
 SELECT * FROM vestiging
-WHERE (datum_einde IS NULL OR datum_einde > getvariable('peildatum')::DATE)
-  AND (datum_aanvang IS NULL OR datum_aanvang <= getvariable('peildatum')::DATE);
+WHERE is_actief(datum_aanvang, datum_einde, getvariable('peildatum'));
 
 CREATE OR REPLACE TEMP VIEW adres AS
 SELECT identificatie AS vbo, pand_identificatie, gebruiksdoelen, oppervlakte, geom,

@@ -5,8 +5,7 @@ WITH actief AS (
     SELECT geom
     FROM vestiging
     WHERE geom IS NOT NULL
-      AND (datum_aanvang IS NULL OR datum_aanvang <= CAST($peildatum AS DATE))
-      AND (datum_einde IS NULL OR datum_einde > CAST($peildatum AS DATE))
+      AND is_actief(datum_aanvang, datum_einde, $peildatum)
 ),
 vlak AS (
     SELECT gebied_id, soort, code, naam, geom

@@ -2,8 +2,7 @@
 WITH actief AS (
     SELECT geom
     FROM vestiging
-    WHERE (datum_aanvang IS NULL OR datum_aanvang <= CAST($peildatum AS DATE))
-      AND (datum_einde IS NULL OR datum_einde > CAST($peildatum AS DATE))
+    WHERE is_actief(datum_aanvang, datum_einde, $peildatum)
 )
 SELECT
     (SELECT count(*) FROM pand) AS panden,

@@ -7,8 +7,7 @@ WITH cellen AS (
     FROM vestiging
     WHERE geom IS NOT NULL
       AND ST_Intersects_Extent(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
-      AND (datum_aanvang IS NULL OR datum_aanvang <= CAST($peildatum AS DATE))
-      AND (datum_einde IS NULL OR datum_einde > CAST($peildatum AS DATE))
+      AND is_actief(datum_aanvang, datum_einde, $peildatum)
     GROUP BY ALL
 ),
 vak AS (

@@ -1,7 +1,7 @@
 -- All vestigingen of one company (KVK-nummer), to highlight them together on the map.
 SELECT vestigingsnummer, naam, is_hoofdvestiging, datum_aanvang, datum_einde,
        concat_ws(' ', straat, huisnummer, huisletter, toevoeging) AS adres, plaats,
-       (datum_einde IS NULL OR datum_einde > CAST($peildatum AS DATE)) AS actief,
+       is_actief(datum_aanvang, datum_einde, $peildatum) AS actief,
        ST_X(to_wgs84(geom)) AS lon, ST_Y(to_wgs84(geom)) AS lat
 FROM vestiging WHERE kvk_nummer = $kvk
 ORDER BY actief DESC, is_hoofdvestiging DESC, naam

@@ -1,5 +1,6 @@
 """The connection factory loads spatial from the installed wheel and never from the internet."""
 
+import sys
 from pathlib import Path
 
 from geo.db import connect, extension_file
@@ -16,8 +17,17 @@ def test_connection_has_spatial_and_no_autoinstall(tmp_path):
     assert con.execute("SELECT current_setting('autoinstall_known_extensions')").fetchone()[0] is False
 
 
-def test_extension_directory_is_inside_the_data_dir_not_home(tmp_path, monkeypatch):
+def test_extension_directory_is_in_the_virtualenv_not_home_and_same_for_every_data_dir(
+        tmp_path, monkeypatch):
+    first = connect().execute("SELECT current_setting('extension_directory')").fetchone()[0]
     monkeypatch.setenv("ZICHT_DATA_DIR", str(tmp_path))
-    con = connect()
-    ext_dir = con.execute("SELECT current_setting('extension_directory')").fetchone()[0]
-    assert Path(ext_dir).is_relative_to(tmp_path)
+    second = connect().execute("SELECT current_setting('extension_directory')").fetchone()[0]
+    assert first == second and Path(first).is_relative_to(sys.prefix)
+    assert not Path(first).is_relative_to(Path.home()) or Path(sys.prefix).is_relative_to(Path.home())
+
+
+def test_snapshot_can_be_opened_twice_in_one_process(tmp_path):
+    connect(tmp_path / "s.duckdb").close()
+    a = connect(tmp_path / "s.duckdb", read_only=True)
+    b = connect(tmp_path / "s.duckdb", read_only=True)
+    assert a.execute("SELECT 1").fetchone() == b.execute("SELECT 1").fetchone()
