@@ -22,10 +22,14 @@ CREATE OR REPLACE TEMP MACRO open_adressen() AS TABLE
     SELECT k.* FROM kvk_adres k ANTI JOIN kvk_match m USING (vestigingsnummer);
 
 -- 1. The BAG id KVK gave (a verblijfsobject id, or a nummeraanduiding id as in DOOK's numid).
+--    Two equi-joins, not one join with OR: that would be a nested loop (minutes at national size).
 INSERT INTO kvk_match
-SELECT k.vestigingsnummer, min(b.vbo), 'bag_id', 1.0
-FROM kvk_adres k JOIN bag_adres b ON k.bag_id IN (b.vbo, b.nummeraanduiding_id)
-GROUP BY k.vestigingsnummer;
+SELECT vestigingsnummer, min(vbo), 'bag_id', 1.0 FROM (
+    SELECT k.vestigingsnummer, b.vbo FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.vbo
+    UNION ALL
+    SELECT k.vestigingsnummer, b.vbo FROM kvk_adres k
+    JOIN bag_adres b ON k.bag_id = b.nummeraanduiding_id)
+GROUP BY vestigingsnummer;
 
 -- 2. Postcode + huisnummer + huisletter/toevoeging, normalised.
 INSERT INTO kvk_match
