@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -154,12 +155,15 @@ def _write_meta(con, bronnen: list[Bron]) -> None:
 
 
 def _snapshot_name(bronnen: list[Bron]) -> str:
-    """zicht-<peildatum>-<hash>: the hash identifies the inputs, so equal inputs give one name."""
+    """zicht-<peildatum>-<inputs><build>: the first 8 hex digits identify the inputs, the rest
+    the moment of the build, so every build gets its own file. A rebuild never overwrites the
+    file a running app has open, and caches keyed on the file name never serve stale figures."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for bron in sorted(bronnen, key=lambda b: b.bron):
         digest.update(f"{bron.bron}|{bron.soort}|{bron.peildatum}|{bron.checksum}|"
                       f"{sorted(bron.opties.items())}".encode())
-    return f"zicht-{max(b.peildatum for b in bronnen)}-{digest.hexdigest()[:12]}.duckdb"
+    build = f"{time.time_ns() // 1000:x}"
+    return f"zicht-{max(b.peildatum for b in bronnen)}-{digest.hexdigest()[:8]}{build}.duckdb"
 
 
 def _remove_stale_builds(folder: Path) -> None:

@@ -1,0 +1,50 @@
+"""Cache wrappers for the Gegevens page, on the shared read-only snapshot connection of ui.data.
+
+Keyed on the snapshot path like everything in ui.data: a rebuild gives a new path, so new keys.
+The register (bronnen.json) and the build status are small files read fresh on every run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from geo.sqlfiles import sql_text
+from loaders import status as zicht_status
+from ui.data import cursor
+
+
+def _rows(snapshot: str, query: str, params: dict | None = None) -> list[dict]:
+    with cursor(snapshot) as cur:
+        cur.execute(query, params or {})
+        columns = [d[0] for d in cur.description]
+        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def bronnen(snapshot: str) -> list[dict]:
+    """The snapshot's `bron` table: peildatum, geladen op, rijen, bestand, checksum per source."""
+    return _rows(snapshot, sql_text("gegevens_bronnen"))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def aantallen(snapshot: str) -> dict:
+    """The counts `zicht status` reports (same SQL)."""
+    return _rows(snapshot, sql_text("status_counts", zicht_status.SQL))[0]
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def koppeling(snapshot: str, peildatum: str) -> list[dict]:
+    """KVK -> BAG match counts and average score per source and method."""
+    return _rows(snapshot, sql_text("gegevens_koppeling"), {"peildatum": peildatum})
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def ongekoppeld(snapshot: str, peildatum: str) -> list[dict]:
+    """Vestigingen without a BAG address, with the address as delivered and the likely reason."""
+    return _rows(snapshot, sql_text("gegevens_ongekoppeld"), {"peildatum": peildatum})
+
+
+def snapshot_name(snapshot: str | None) -> str | None:
+    return None if snapshot is None else Path(snapshot).name
