@@ -1,0 +1,177 @@
+"""The UI's way to the case register: the open store, the logged-in user, per-run reads, audit.
+
+The store is opened once per process (cases.open_for_app, which runs retention first) and shared
+by all sessions; every operation takes its own cursor. The session holds only the user NAME; the
+user record is re-read from the store on every run, so a disabled account or a revoked datarol
+counts at once.
+
+Reads of case content are audited by cases.access, so they are never cached across runs (that
+would skip both the audit line and the access check). Within one run a read is done once and
+memoised (`per_run`): the page and the object card share it. Aggregated counts per buurt hold no
+personal data and are cached briefly for the map.
+
+For the map and other pages: `log_view(object_type, object_id)`, `log_search(text)`,
+`log_export(what)` write an audit line for the logged-in user; `signal_counts_per_buurt(thema)`
+gives {buurtcode: number of cases} for a map layer.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+import cases
+from cases import access, accounts, audit
+from cases.model import Casus, CasusFout, Gebruiker, GeenToegang
+from cases.store import KEY_ENV, Store, current_mode, default_path
+from ui.format import md_escape
+
+SESSION_USER = "zicht_gebruiker"      # the logged-in user's name (a string, nothing else)
+SESSION_METHOD = "zicht_inlogmethode"  # demo | wachtwoord | oidc
+_RUN = "_zicht_run"                   # memo of this run only (reset by begin_run)
+SECRET_KEY = "zicht_cases_key"
+COUNTS_TTL = 60  # seconds
+T = TypeVar("T")
+
+
+def secret(name: str) -> Any:
+    """A value from Streamlit secrets, or None when there is no secrets file or no such key."""
+    try:
+        return st.secrets.get(name)
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return None
+
+
+@st.cache_resource(max_entries=4, show_spinner="De casusregistratie wordt geopend…")
+def _open(path: str, mode: str, _key: str | None) -> Store:
+    # `_key` is left out of the cache key (leading underscore): one store per file and mode.
+    return cases.open_for_app(path, _key)
+
+
+def store() -> Store:
+    """The open case store; CasusFout (Dutch) when it cannot be opened (key, lock, mode)."""
+    mode = current_mode()
+    key = secret(SECRET_KEY) or os.environ.get(KEY_ENV) or None
+    return _open(str(default_path()), mode, key)
+
+
+def mode() -> str:
+    return current_mode()
+
+
+def begin_run() -> None:
+    """Forget the previous run's memo; the gate calls this first on every run."""
+    st.session_state[_RUN] = {}
+
+
+def per_run(key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` once per run for this key (reads are audited: no second line for one view)."""
+    memo = st.session_state.setdefault(_RUN, {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def set_session_user(gebruikersnaam: str, methode: str) -> None:
+    st.session_state[SESSION_USER] = gebruikersnaam
+    st.session_state[SESSION_METHOD] = methode
+    st.session_state.get(_RUN, {}).pop(("gebruiker",), None)
+
+
+def clear_session_user() -> None:
+    for key in (SESSION_USER, SESSION_METHOD):
+        st.session_state.pop(key, None)
+    st.session_state.get(_RUN, {}).clear()
+
+
+def login_method() -> str | None:
+    return st.session_state.get(SESSION_METHOD)
+
+
+def user() -> Gebruiker | None:
+    """The logged-in user as the store knows them now; None when nobody (or no longer) is."""
+    name = st.session_state.get(SESSION_USER)
+    if not name:
+        return None
+    return per_run(("gebruiker",), lambda: _fresh_user(name))
+
+
+def _fresh_user(name: str) -> Gebruiker | None:
+    try:
+        return accounts.current_user(store(), name)
+    except GeenToegang:
+        return None
+
+
+def visible_cases(gebruiker: Gebruiker, thema: str | None = None,
+                  statussen: tuple[str, ...] | None = None) -> list[Casus]:
+    """cases.access.list_cases, once per run for these filters (it writes an audit line)."""
+    key = ("list_cases", gebruiker.gebruikersnaam, thema, statussen)
+    return per_run(key, lambda: access.list_cases(store(), gebruiker, thema=thema, statussen=statussen))
+
+
+def cases_for_object(gebruiker: Gebruiker, object_type: str, object_id: str) -> list[Casus]:
+    key = ("object", gebruiker.gebruikersnaam, object_type, object_id)
+    return per_run(key, lambda: access.cases_for_object(store(), gebruiker, object_type, object_id))
+
+
+def log_view(object_type: str, object_id: str, **details) -> None:
+    """Audit: the logged-in user opened the card of a map object (pand, adres, vestiging, …)."""
+    _log(audit.Actie.OBJECTKAART_BEKEKEN, object_type=object_type, object_id=str(object_id),
+         details=details or None)
+
+
+def log_search(text: str, **details) -> None:
+    """Audit: the logged-in user searched (the map's search box, a filter on names, …)."""
+    _log(audit.Actie.ZOEKOPDRACHT, details={"zoektekst": str(text), **details})
+
+
+def log_export(what: str, **details) -> None:
+    """Audit: the logged-in user exported something (say what: 'kaart PNG', 'vestigingen CSV', …)."""
+    _log(audit.Actie.EXPORT, details={"soort": str(what), **details})
+
+
+def _log(actie: audit.Actie, **fields) -> None:
+    gebruiker = user()
+    if gebruiker is None:
+        return  # nobody logged in: only possible in demo mode without a case store
+    audit.log_event(store(), gebruiker, actie, **fields)
+
+
+def signal_counts_per_buurt(thema: str | None = None) -> dict[str, int]:
+    """{buurtcode: number of cases linked in that buurt}; counts only, for anyone with map access."""
+    try:
+        return dict(_counts(str(default_path()), current_mode(), thema))
+    except CasusFout:
+        return {}
+
+
+@st.cache_data(ttl=COUNTS_TTL, max_entries=16, show_spinner=False)
+def _counts(path: str, mode: str, thema: str | None) -> dict[str, int]:
+    return access.signal_counts_per_buurt(store(), thema)
+
+
+def counts_changed() -> None:
+    """Call after linking or unlinking an object, so the map shows the new counts."""
+    _counts.clear()
+
+
+_FLASH = "zicht_melding"
+
+
+def flash(kind: str, text: str) -> None:
+    """Remember a message for the next run (set in a callback, shown by show_flash)."""
+    st.session_state[_FLASH] = (kind, text)
+
+
+def show_flash() -> None:
+    """Show and forget the message a callback left (success or error), escaped."""
+    kind, text = st.session_state.pop(_FLASH, (None, None))
+    if kind == "success":
+        st.success(md_escape(text), icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(md_escape(text), icon=":material/error:")
