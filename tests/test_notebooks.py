@@ -17,6 +17,9 @@ TIMEOUT_S = 300
 def run(name: str, data_dir: Path, monkeypatch) -> nbformat.NotebookNode:
     """Execute a copy of the notebook in a fresh kernel that sees the demo data dir."""
     monkeypatch.setenv("ZICHT_DATA_DIR", str(data_dir))  # the kernel inherits the environment
+    # Importing streamlit (other tests do, in this process) sets MPLBACKEND=Agg, which the kernel
+    # would inherit and then show no figures; an analyst's kernel has the inline backend.
+    monkeypatch.delenv("MPLBACKEND", raising=False)
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = nbclient.NotebookClient(notebook, timeout=TIMEOUT_S, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOKS)}})
