@@ -1,32 +1,51 @@
 """Gebied analyseren: what lies inside a drawn polygon or rectangle.
 
-The shape arrives as GeoJSON in lon/lat (from the map's draw tool) and is transformed to RD once.
+The shape arrives as GeoJSON in lon/lat (from the map's draw tool) and is transformed to RD in
+SQL. Totals describe everything inside (verblijfsobjecten, panden, active vestigingen, RDW
+recognitions, active vestigingen per branch group); the list holds the vestigingen of the
+current selection (geo.concentration.Filter) inside, so it matches what the map shows.
 """
 
 from __future__ import annotations
 
 import json
 
+import duckdb
+
+from geo import concentration
 from geo.branches import load_branches
-from geo.branches import register as register_branches
+from geo.concentration import Filter
 from geo.sqlfiles import sql_text
 
 
-def _rows(con, name: str, params: dict) -> list[dict]:
-    cur = con.execute(sql_text(name), params)
+def _rows(con, sql: str, params: dict) -> list[dict]:
+    cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
-def analyse(con, geometry: dict, peildatum: str) -> dict:
-    """Counts (verblijfsobjecten per gebruiksdoel, active vestigingen per branch group, RDW
-    recognitions) and the list of active vestigingen inside `geometry` (GeoJSON, lon/lat)."""
-    register_branches(con)
-    params = {"vorm": json.dumps(geometry), "peildatum": peildatum}
-    totals = _rows(con, "gebied_totalen", params)[0]
-    groepen = _rows(con, "gebied_groepen", params)
+def _ensure_membership(con) -> None:
+    """branche_lid on this connection: the caller's (ui.data registers it once per snapshot)
+    or computed here."""
+    try:
+        con.execute(sql_text("gebied_heeft_lid"))
+    except duckdb.CatalogException:
+        concentration.register_membership(con)
+
+
+def analyse(con, geometry: dict, filt: Filter) -> dict:
+    """Counts (vestigingen = active ones inside) and `lijst`: the selection's vestigingen inside
+    `geometry` (GeoJSON, lon/lat)."""
+    _ensure_membership(con)
+    vorm = json.dumps(geometry)
+    params = {"vorm": vorm, "peildatum": filt.peildatum}
+    totals = _rows(con, sql_text("gebied_totalen"), params)[0]
+    groepen = _rows(con, sql_text("gebied_groepen"), params)
     branches = load_branches()
     for g in groepen:
         g["naam"], g["kleur"] = branches.naam(g["groep"]), branches.kleur(g["groep"])
-    return {**totals, "gebruiksdoelen": _rows(con, "gebied_gebruiksdoelen", params),
-            "groepen": groepen, "vestigingen": _rows(con, "gebied_vestigingen", params)}
+    lijst = _rows(con, concentration.selection_sql("gebied_vestigingen"),
+                  {**filt.params(), "vorm": vorm})
+    return {**totals, "gebruiksdoelen": _rows(con, sql_text("gebied_gebruiksdoelen"),
+                                               {"vorm": vorm}),
+            "groepen": groepen, "lijst": lijst}

@@ -6,7 +6,8 @@ content into the page as HTML. Callers pass plain text; a newline becomes a line
 
 The map references only the Leaflet files the app serves itself (ASSET_BASE): folium's
 defaults point at CDNs, which a closed network cannot reach and which would tell a third party
-what an analyst is looking at.
+what an analyst is looking at. Tiles come only from servers an administrator configured
+(geo.basemaps, which also builds the base map and its controls).
 """
 
 from __future__ import annotations
@@ -16,61 +17,42 @@ import math
 from collections.abc import Iterable, Sequence
 
 import folium
-from branca.element import Element, MacroElement
-from jinja2 import Template
 
-ASSET_BASE = "/app/static/vendor"
+from geo.basemaps import ASSET_BASE, base_map, use_local_assets
+
+__all__ = ["ASSET_BASE", "base_map", "use_local_assets"]
+
 ACCENT = "#154273"
 # Sequential single-hue scale from the accent colour: colour-blind safe, readable when projected.
 PALETTE = ("#dfe7f1", "#adc2dc", "#7396c0", "#3f6a9d", "#154273")
+# Location quotient: diverging around 1 (Paul Tol's BuRd), fixed classes so maps compare.
+LQ_GRENZEN = (0.5, 0.8, 1.25, 2.0)
+LQ_KLEUREN = ("#4393c3", "#d1e5f0", "#ececec", "#f4a582", "#b2182b")
 NUL_KLEUR = "#ffffff"
-# Opaque while there is no base map (best contrast on a projector); the legend uses the same
-# value, so lower it here, not in a layer, once tiles lie underneath.
-FILL_OPACITY = 1.0
+ONBEKEND_KLEUR = "#c9ced4"
 PAND_KLEUR = "#dde1e6"
+HIGHLIGHT = "#000000"
+SIGNAAL_KLEUR = "#b2182b"
+# BAG themes: categorical for woonfunctie (Paul Tol's "bright"), ordinal ramps for the classes.
+WOONFUNCTIE_KLEUREN = ("#4477aa", "#ccbb44", "#ee6677")
+OPPERVLAKTE_KLEUREN = ("#fee391", "#fec44f", "#fb9a29", "#ec7014", "#cc4c02", "#8c2d04")
+BOUWJAAR_KLEUREN = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
 GRENS = {
     "buurt": {"color": "#6b7785", "weight": 1, "dashArray": None},
+    "wijk": {"color": "#3d4651", "weight": 2, "dashArray": None},
     "bedrijventerrein": {"color": "#1f1f1f", "weight": 2.5, "dashArray": "6 4"},
+    "bedrijventerrein_eigen": {"color": "#7a3e00", "weight": 2.5, "dashArray": "2 4"},
     "gemeente": {"color": "#1f1f1f", "weight": 3, "dashArray": None},
 }
-MAX_ZOOM = 19
-MIN_ZOOM = 8
-NL_CENTRUM = (52.1, 5.3)
-
-Bounds = tuple[float, float, float, float]  # (west, south, east, north) in degrees
 
 
-def base_map(bounds: Bounds | None, asset_base: str = ASSET_BASE) -> folium.Map:
-    """An empty map with no base tiles, canvas rendering and only self-served assets."""
-    m = folium.Map(
-        location=NL_CENTRUM,
-        zoom_start=MIN_ZOOM,
-        tiles=None,
-        prefer_canvas=True,
-        # folium hands max_zoom/min_zoom to its tile layer only; with tiles=None the Leaflet
-        # options must be set directly (plugins such as marker clusters need maxZoom).
-        maxZoom=MAX_ZOOM,
-        minZoom=MIN_ZOOM,
-        control_scale=False,  # folium's scale bar adds feet; _Setup adds a metric one
-        attribution_control=False,
-    )
-    use_local_assets(m, asset_base)
-    _Setup(f"{asset_base}/leaflet/images/").add_to(m)
-    m.get_root().header.add_child(Element(_MAP_CSS), name="zicht_css")
-    if bounds is not None:
-        west, south, east, north = bounds
-        m.fit_bounds([[south, west], [north, east]])
-    return m
-
-
-def use_local_assets(element: MacroElement, asset_base: str = ASSET_BASE) -> None:
-    """Replace folium's CDN scripts and styles on one element by the app's own Leaflet."""
-    element.default_js = [("leaflet", f"{asset_base}/leaflet/leaflet.js")]
-    element.default_css = [("leaflet_css", f"{asset_base}/leaflet/leaflet.css")]
+def fill_opacity(met_achtergrond: bool) -> float:
+    """Opaque without a base map (best contrast on a projector), see-through on top of one."""
+    return 0.7 if met_achtergrond else 1.0
 
 
 def outlines(areas: Sequence[dict], soort: str, *, interactive: bool = True) -> folium.GeoJson:
-    """Boundaries of areas of one kind (buurt, bedrijventerrein, gemeente), with a tooltip.
+    """Boundaries of areas of one kind (a key of GRENS), with a tooltip.
 
     Each area: {"id", "geometry", "label"}. Unfilled, but the (transparent) fill still catches
     the mouse so hovering anywhere inside shows the name.
@@ -83,28 +65,24 @@ def outlines(areas: Sequence[dict], soort: str, *, interactive: bool = True) -> 
     )
 
 
-def choropleth(areas: Sequence[dict], breaks: Sequence[int]) -> folium.GeoJson:
-    """Areas filled by class of their "waarde" (see class_breaks); each area also needs
-    "id", "geometry" and "label"."""
-    colours = class_colours(len(breaks))
+def filled(areas: Sequence[dict], opacity: float = 1.0) -> folium.GeoJson:
+    """Areas filled with their own colour; each area: {"id", "geometry", "label", "kleur"}.
+    A white area (zero) gets a visible grey edge."""
 
     def style(feature: dict) -> dict:
-        klasse = class_index(feature["properties"]["waarde"], breaks)
-        if klasse is None:  # white on white needs a visible edge
-            return {"color": GRENS["buurt"]["color"], "weight": 1, "fillColor": NUL_KLEUR,
-                    "fillOpacity": FILL_OPACITY}
-        return {"color": "#ffffff", "weight": 1, "fillColor": colours[klasse],
-                "fillOpacity": FILL_OPACITY}
+        kleur = feature["properties"]["kleur"]
+        edge = GRENS["buurt"]["color"] if kleur == NUL_KLEUR else "#ffffff"
+        return {"color": edge, "weight": 1, "fillColor": kleur, "fillOpacity": opacity}
 
     def highlight(_feature: dict) -> dict:
-        return {"color": "#000000", "weight": 3}
+        return {"color": HIGHLIGHT, "weight": 3}
 
     return _geojson(_features(areas), name="vlakken", style=style, highlight=highlight)
 
 
 def footprints(items: Sequence[dict]) -> folium.GeoJson:
     """Building footprints as quiet grey shapes for context; each item {"id", "geometry"}.
-    Not interactive (yet): hovering reaches the points and areas."""
+    Not interactive: a click on the map finds the pand under it (geo.cards.pand_at)."""
     features = [
         {"type": "Feature", "id": str(i["id"]), "geometry": i["geometry"], "properties": {}}
         for i in items
@@ -114,26 +92,57 @@ def footprints(items: Sequence[dict]) -> folium.GeoJson:
                     tooltip=False, interactive=False)
 
 
-def points(items: Sequence[dict], colour: str = ACCENT) -> folium.GeoJson:
-    """Point objects as canvas circle markers; each item: {"id", "lat", "lon", "label"}."""
+def points(items: Sequence[dict], colour: str = ACCENT, radius: int = 5,
+           edge: str = "#ffffff") -> folium.GeoJson:
+    """Point objects as canvas circle markers; each item: {"id", "lat", "lon", "label"} and
+    optionally its own "kleur" and "open" (drawn as a ring: an ended vestiging)."""
     features = [
         {
             "type": "Feature",
             "id": str(item["id"]),
             "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
-            "properties": {"tip": tooltip_html(item["label"])},
+            "properties": {"tip": tooltip_html(item["label"]),
+                           "kleur": item.get("kleur") or colour, "open": bool(item.get("open"))},
         }
         for item in items
     ]
-    style = {"color": "#ffffff", "weight": 1, "fillColor": colour, "fillOpacity": 0.95}
-    marker = folium.CircleMarker(radius=5, fill=True)
-    return _geojson(features, name="punten", style=lambda _f: style, marker=marker)
+
+    def style(feature: dict) -> dict:
+        kleur, open_ = feature["properties"]["kleur"], feature["properties"]["open"]
+        if open_:
+            return {"color": kleur, "weight": 2, "fillColor": "#ffffff", "fillOpacity": 0.9}
+        return {"color": edge, "weight": 1, "fillColor": kleur, "fillOpacity": 0.95}
+
+    marker = folium.CircleMarker(radius=radius, fill=True)
+    return _geojson(features, name="punten", style=style, marker=marker)
 
 
-def class_breaks(values: Iterable[int | float], n: int = len(PALETTE)) -> list[float]:
+def highlight_shape(geometry: dict, label: str = "") -> folium.GeoJson:
+    """One selected shape (a pand) drawn with a thick outline over everything else."""
+    feature = {"type": "Feature", "id": "keuze", "geometry": geometry,
+               "properties": {"tip": tooltip_html(label) if label else ""}}
+    style = {"color": HIGHLIGHT, "weight": 4, "fill": False, "opacity": 1.0}
+    return _geojson([feature], name="keuze", style=lambda _f: style,
+                    tooltip=bool(label), interactive=False)
+
+
+def rings(items: Sequence[dict]) -> folium.GeoJson:
+    """Rings around selected points (all vestigingen of one company); items as for points()."""
+    features = [
+        {"type": "Feature", "id": f"ring_{item['id']}",
+         "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
+         "properties": {"tip": tooltip_html(item["label"])}}
+        for item in items
+    ]
+    style = {"color": HIGHLIGHT, "weight": 3, "fill": False, "opacity": 1.0}
+    marker = folium.CircleMarker(radius=10, fill=False)
+    return _geojson(features, name="ringen", style=lambda _f: style, marker=marker)
+
+
+def class_breaks(values: Iterable[int | float | None], n: int = len(PALETTE)) -> list[float]:
     """Upper bounds (inclusive) of at most n quantile classes over the positive values.
 
-    Zero gets no class (drawn as NUL_KLEUR); every class returned is used by some value.
+    Zero and None get no class; every class returned is used by some value.
     """
     positive = sorted(v for v in values if v and v > 0)
     found: list[float] = []
@@ -161,6 +170,31 @@ def class_colours(n: int) -> list[str]:
     return [PALETTE[round(last - (n - 1 - i) * last / (n - 1))] for i in range(n)]
 
 
+def sequential_colour(value: float | None, breaks: Sequence[float]) -> str:
+    """Fill for a count or rate: white for zero, ONBEKEND_KLEUR for unknown (None)."""
+    if value is None:
+        return ONBEKEND_KLEUR
+    klasse = class_index(value, breaks)
+    return NUL_KLEUR if klasse is None else class_colours(len(breaks))[klasse]
+
+
+def lq_colour(lq: float | None) -> str:
+    """Fill for a location quotient in the fixed classes of LQ_GRENZEN."""
+    if lq is None:
+        return ONBEKEND_KLEUR
+    return LQ_KLEUREN[sum(lq >= g for g in LQ_GRENZEN)]
+
+
+def ordinal_colours(n: int, palette: Sequence[str]) -> list[str]:
+    """n colours spread evenly over an ordinal palette (first and last always used)."""
+    if n <= 0:
+        return []
+    if n == 1:
+        return [palette[-1]]
+    last = len(palette) - 1
+    return [palette[round(i * last / (n - 1))] for i in range(n)]
+
+
 def tooltip_html(text: str) -> str:
     """Plain text (from data) as safe tooltip HTML: escaped, newlines as <br>, first line bold."""
     lines = [html.escape(line) for line in str(text).splitlines()] or [""]
@@ -174,7 +208,8 @@ def _features(areas: Sequence[dict]) -> list[dict]:
             "type": "Feature",
             "id": str(area["id"]),
             "geometry": area["geometry"],
-            "properties": {"tip": tooltip_html(area["label"]), "waarde": area.get("waarde", 0)},
+            "properties": {"tip": tooltip_html(area["label"]),
+                           "kleur": area.get("kleur", NUL_KLEUR)},
         }
         for area in areas
     ]
@@ -183,7 +218,7 @@ def _features(areas: Sequence[dict]) -> list[dict]:
 def _geojson(features, *, name, style, highlight=None, tooltip=True, interactive=True, marker=None):
     # folium's tooltip checks its field against the first feature, so an empty layer gets none.
     with_tip = tooltip and bool(features)
-    layer = folium.GeoJson(
+    return folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         name=name,
         style_function=style,
@@ -193,30 +228,3 @@ def _geojson(features, *, name, style, highlight=None, tooltip=True, interactive
         interactive=interactive,
         zoom_on_click=False,
     )
-    return layer
-
-
-class _Setup(MacroElement):
-    """Leaflet 1.9 guesses its marker image folder from the CSS URL and gets it wrong when served
-    by Streamlit, so set it explicitly; and a metric-only scale bar."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "L.Icon.Default.imagePath = {{ this.image_path|tojson }};"
-        "L.control.scale({imperial: false, maxWidth: 160}).addTo({{ this._parent.get_name() }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, image_path: str):
-        super().__init__()
-        self._name = "Setup"
-        self.image_path = image_path
-
-
-# No base map under a fictional town: a quiet paper colour, and tooltips large enough to read
-# on a projector.
-_MAP_CSS = """<style>
-.leaflet-container { background: #f5f6f8; }
-.leaflet-tooltip { font-size: 14px; line-height: 1.35; }
-.leaflet-tooltip table td { padding: 0; }
-</style>"""

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from geo.sqlfiles import sql_text
 
-POSTCODE_RE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\b\s*(\d+)?\s*[-\s]?\s*([A-Za-z0-9]*)\s*$")
+POSTCODE_RE = re.compile(
+    r"^\s*(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])\s*(\d+)?\s*[-\s]?\s*([A-Za-z0-9]*)\s*$")
 STRAAT_RE = re.compile(r"^\s*(.*?[^\d\s].*?)\s+(\d+)\s*[-\s]?\s*([A-Za-z0-9]*)\s*$")
 MAX_RESULTS = 25
 
@@ -43,7 +44,8 @@ def parse(text: str) -> Zoekvraag | None:
 
 
 def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
-    """Results as dicts: soort ('adres' or 'vestiging'), id, label, detail, vbo, lon, lat."""
+    """Results as dicts: soort ('adres' or 'vestiging'), id, label, detail, vbo, lon, lat; an
+    address also has its pand."""
     vraag = parse(text)
     if vraag is None:
         return []

@@ -1,6 +1,8 @@
 """`zicht demo`: generate Demostad's raw files and register them as ordinary sources.
 
-The demo goes through the same loaders as real data: that is the point of it.
+The demo goes through the same loaders as real data: that is the point of it. Before the
+current sources are registered, a snapshot of Demostad one month earlier is built (see
+loaders/demo/vorige.py), so "Wat is er veranderd" has something to compare with.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ DESCRIPTIONS = {
 
 
 def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool,
-                          report=None) -> list[Bron]:
+                          report=None, vorige: bool = True) -> list[Bron]:
+    """Generate Demostad, build the earlier snapshot (unless `vorige` is False) and register
+    the current sources; the caller builds the current snapshot."""
     from loaders.demo import generate  # heavy; only needed here
 
     own = [b for b in read_register(data_dir) if not b.opties.get("demo")]
@@ -38,9 +42,21 @@ def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool
     say(f"Demostad genereren (schaal {scale}, seed {seed})…")
     manifest = generate(out, scale=scale, seed=seed,
                         progress=lambda step, frac: say(f"  {step} ({frac:.0%})"))
+    if vorige:
+        _build_previous(data_dir, out, manifest, say)
     bronnen = [_bron(out, item, manifest) for item in manifest["bronnen"]]
     write_register(data_dir, bronnen)
     return bronnen
+
+
+def _build_previous(data_dir: Path, out: Path, manifest: dict, say) -> None:
+    from loaders.demo import vorige
+    from loaders.pipeline import build
+
+    say(f"Vorige snapshot bouwen (Demostad op {vorige.PEILDATUM_VORIGE})…")
+    items = vorige.derive(out, manifest)
+    write_register(data_dir, [_bron(out, item, manifest) for item in items])
+    build(data_dir, report=lambda m: say(f"  {m}"))
 
 
 def _bron(out: Path, item: dict, manifest: dict) -> Bron:

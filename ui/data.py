@@ -9,15 +9,20 @@ because a DuckDB connection object must not be used by two threads at once.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import duckdb
 import streamlit as st
 
-from geo import db, snapshots
+from geo import area, basemaps, cards, concentration, db, export_dook, indicators, sbi, search, snapshots
+from geo.concentration import Filter
 from geo.sqlfiles import sql_text
 
-RASTER_TTL = 3600  # seconds; viewport answers are cheap to recompute
+VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
+WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
 
 
 def snapshot_path() -> str | None:
@@ -26,20 +31,44 @@ def snapshot_path() -> str | None:
     return None if path is None else str(path)
 
 
+def kaart_config() -> basemaps.KaartConfig:
+    """data/kaart.toml, or the data directory's own kaart.toml (re-read when it changes)."""
+    path = basemaps.config_path(db.data_dir())
+    return _kaart_config(str(path), path.stat().st_mtime)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _kaart_config(path: str, mtime: float) -> basemaps.KaartConfig:  # noqa: ARG001 (cache key)
+    from pathlib import Path
+
+    return basemaps.load(Path(path))
+
+
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(snapshot: str):
     return db.connect(snapshot, read_only=True)
 
 
+@st.cache_resource(max_entries=2, show_spinner="Branchegroepen bepalen…")
+def _membership(snapshot: str):
+    """Who belongs to which branch group: computed once per snapshot (an Arrow table)."""
+    with _connection(snapshot).cursor() as cur:
+        cur.execute(db.macro_sql(temp=True))
+        return concentration.membership(cur)
+
+
 @contextmanager
 def cursor(snapshot: str) -> Iterator:
-    """A cursor on the shared connection, for one thread; pass it to geo functions.
+    """A cursor on the shared connection, for one thread; pass it to geo functions. It has
+    the shared macros and `branche_lid` (branch-group membership) registered.
 
     Snapshots carry the shared macros (to_wgs84, is_actief, …); a cursor does not see the
     TEMP copies geo.db.connect made, so for snapshots built before that it gets its own (~0.5 ms).
     """
+    membership = _membership(snapshot)
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
+        concentration.register_membership(cur, membership)
         yield cur
 
 
@@ -48,6 +77,12 @@ def _rows(snapshot: str, name: str, params: dict | None = None) -> list[dict]:
         cur.execute(sql_text(name), params or {})
         columns = [d[0] for d in cur.description]
         return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+
+
+def _with_geometry(rows: list[dict]) -> list[dict]:
+    for row in rows:
+        row["geometrie"] = json.loads(row["geometrie"])
+    return rows
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -76,42 +111,179 @@ def bereik(snapshot: str) -> tuple[float, float, float, float] | None:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def gebieden(snapshot: str, peildatum: str) -> list[dict]:
-    """Gemeente, buurten and bedrijventerreinen with geometry (GeoJSON dict) and counts."""
-    params = {"peildatum": peildatum, "tolerantie": 1.0}
-    rows = _rows(snapshot, "kaart_gebieden", params)
-    for row in rows:
-        row["geometrie"] = json.loads(row["geometrie"])
-    return rows
+def gebieden(snapshot: str) -> list[dict]:
+    """Gemeente, wijken, buurten and bedrijventerreinen with geometry (GeoJSON dict)."""
+    return _with_geometry(_rows(snapshot, "kaart_gebieden", {"tolerantie": 1.0}))
 
 
-@st.cache_data(max_entries=128, ttl=RASTER_TTL, show_spinner=False)
-def punten(snapshot: str, peildatum: str, box: tuple, limiet: int) -> list[dict]:
-    """Active vestigingen inside an RD box, at most `limiet`."""
+@st.cache_data(max_entries=128, ttl=VIEW_TTL, show_spinner=False)
+def punten(snapshot: str, filt: Filter, box: tuple, limiet: int) -> list[dict]:
+    """Vestigingen of the selection inside an RD box, at most `limiet`."""
     xmin, ymin, xmax, ymax = box
-    params = {"peildatum": peildatum, "limiet": limiet,
+    params = {**filt.params(), "limiet": limiet,
               "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
-    return _rows(snapshot, "kaart_punten", params)
+    with cursor(snapshot) as cur:
+        cur.execute(concentration.selection_sql("kaart_punten"), params)
+        columns = [d[0] for d in cur.description]
+        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 
 
-@st.cache_data(max_entries=64, ttl=RASTER_TTL, show_spinner=False)
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
 def panden(snapshot: str, box: tuple, limiet: int) -> list[dict]:
     """Building footprints (GeoJSON dicts) inside an RD box, at most `limiet`."""
     xmin, ymin, xmax, ymax = box
     params = {"limiet": limiet, "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
-    rows = _rows(snapshot, "kaart_panden", params)
-    for row in rows:
-        row["geometrie"] = json.loads(row["geometrie"])
-    return rows
+    return _with_geometry(_rows(snapshot, "kaart_panden", params))
 
 
-@st.cache_data(max_entries=128, ttl=RASTER_TTL, show_spinner=False)
-def raster(snapshot: str, peildatum: str, box: tuple, cel: float) -> list[dict]:
-    """Counts of active vestigingen per square cell of `cel` metres inside an RD box."""
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+def concentratie_gebied(snapshot: str, filt: Filter, soort: str, bron: str | None) -> list[dict]:
+    with cursor(snapshot) as cur:
+        return _with_geometry(concentration.per_area(cur, filt, soort, bron))
+
+
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+def concentratie_raster(snapshot: str, filt: Filter, cel: float, box: tuple) -> list[dict]:
+    with cursor(snapshot) as cur:
+        return _with_geometry(concentration.per_cell(cur, filt, cel, box))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def totalen(snapshot: str, filt: Filter) -> dict:
+    with cursor(snapshot) as cur:
+        return concentration.totals(cur, filt)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def per_groep(snapshot: str, filt: Filter) -> list[dict]:
+    with cursor(snapshot) as cur:
+        return concentration.per_groep(cur, filt)
+
+
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+def bag_punten(snapshot: str, thema: str, grenzen: tuple, box: tuple, limiet: int) -> list[dict]:
     xmin, ymin, xmax, ymax = box
-    params = {"peildatum": peildatum, "cel": cel,
+    params = {"thema": thema, "grenzen": list(grenzen), "limiet": limiet,
               "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
-    rows = _rows(snapshot, "kaart_raster", params)
-    for row in rows:
-        row["geometrie"] = json.loads(row["geometrie"])
-    return rows
+    return _rows(snapshot, "kaart_bag_punten", params)
+
+
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+def bag_raster(snapshot: str, thema: str, grenzen: tuple, box: tuple, cel: float) -> list[dict]:
+    xmin, ymin, xmax, ymax = box
+    params = {"thema": thema, "grenzen": list(grenzen), "cel": cel,
+              "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
+    return _with_geometry(_rows(snapshot, "kaart_bag_raster", params))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def sbi_boom(snapshot: str, peildatum: str) -> list[sbi.Knoop]:
+    with cursor(snapshot) as cur:
+        return sbi.tree(cur, peildatum)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def sbi_suggesties(snapshot: str, tekst: str) -> list[sbi.Suggestie]:
+    with cursor(snapshot) as cur:
+        return sbi.suggest(cur, tekst)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def zoek(snapshot: str, tekst: str) -> list[dict]:
+    with cursor(snapshot) as cur:
+        return search.search(cur, tekst)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def pand_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
+    with cursor(snapshot) as cur:
+        return cards.pand_at(cur, lon, lat)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def pand_kaart(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
+    with cursor(snapshot) as cur:
+        return cards.pand_card(cur, pand_id, peildatum, signalen_index(snapshot))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def vestiging_kaart(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
+    with cursor(snapshot) as cur:
+        return cards.vestiging_card(cur, vestigingsnummer, peildatum, signalen_index(snapshot))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def vbo_pand(snapshot: str, vbo_id: str) -> str | None:
+    """The pand a verblijfsobject lies in (for a search result that is an address)."""
+    rows = _rows(snapshot, "object_vbo_pand", {"vbo": vbo_id})
+    return rows[0]["pand_identificatie"] if rows else None
+
+
+_GEWARMD: set[str] = set()
+
+
+def warm_op_achtergrond(snapshot: str) -> None:
+    """Once per snapshot, compute in a background thread what the first opened card needs (the
+    results of every indicator), so the analyst's first click does not wait for it. It starts
+    after a pause, so it does not slow down drawing the first map on a busy machine."""
+    if snapshot in _GEWARMD:
+        return
+    _GEWARMD.add(snapshot)
+
+    def warm() -> None:
+        time.sleep(WARM_NA_S)
+        signalen_index(snapshot)
+
+    threading.Thread(target=warm, name="zicht-signalen", daemon=True).start()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def signalen(snapshot: str) -> dict[str, dict]:
+    """Every indicator's results, computed once per snapshot: id -> {indicator, rijen, fout}.
+    An indicator that fails is reported (fout), never silently left out."""
+    out = {}
+    with cursor(snapshot) as cur:
+        indicators.prepare(cur)  # uses the branche_lid the cursor has
+        for indicator in indicators.load_indicators():
+            try:
+                out[indicator.id] = {"indicator": indicator, "rijen": indicators.run(cur, indicator),
+                                     "fout": None}
+            except duckdb.Error as exc:
+                out[indicator.id] = {"indicator": indicator, "rijen": [], "fout": str(exc)}
+    return out
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def signalen_index(snapshot: str) -> dict[tuple[str, str], list[dict]]:
+    """(objectsoort, object_id) -> the indicators that fire for it, with their reasons."""
+    index: dict[tuple[str, str], list[dict]] = {}
+    for uitkomst in signalen(snapshot).values():
+        ind = uitkomst["indicator"]
+        for row in uitkomst["rijen"]:
+            index.setdefault((ind.objectsoort, str(row["object_id"])), []).append(
+                {"id": ind.id, "naam": ind.naam, "uitleg": ind.uitleg, "reden": row["reden"]})
+    return index
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def gebied_analyse(snapshot: str, vorm: str, filt: Filter) -> dict:
+    with cursor(snapshot) as cur:
+        return area.analyse(cur, json.loads(vorm), filt)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def selectie_nummers(snapshot: str, filt: Filter, vorm: str | None = None) -> tuple[str, ...]:
+    with cursor(snapshot) as cur:
+        return tuple(concentration.vestigingsnummers(cur, filt, vorm))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def dook_bestand(snapshot: str, nummers: tuple[str, ...], soort: str, selectie: str,
+                 gebruiker: str) -> bytes:
+    """The DOOK-layout export of these vestigingen as 'csv' or 'xlsx' (with accountability)."""
+    with cursor(snapshot) as cur:
+        columns, rows = export_dook.rows(cur, list(nummers))
+        if soort == "csv":
+            return export_dook.to_csv(columns, rows)
+        verantwoording = export_dook.accountability(cur, selectie, gebruiker)
+        return export_dook.to_xlsx(columns, rows, verantwoording)

@@ -1,5 +1,8 @@
 -- Vestigingen in the DOOK export layout (FORMATS.md), for the vestigingsnummers in $nummers.
 -- BAG fields come from the snapshot's BAG (the matched address), KVK fields as delivered.
+-- The outer SELECT only sorts: inside, straat/huisnummer/… are also columns of the joined
+-- tables and the names would be ambiguous.
+SELECT * FROM (
 SELECT
     b.nummeraanduiding_id AS "BAG numid",
     coalesce(b.openbare_ruimte, v.straat) AS straat,
@@ -36,5 +39,6 @@ LEFT JOIN sbi_code s1 ON s1.versie = v.sbi_versie
 LEFT JOIN sbi_code s2 ON s2.versie = v.sbi_versie
      AND s2.code = list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[2]
 WHERE v.vestigingsnummer IN (SELECT unnest($nummers))
+)
 ORDER BY straat, try_cast(huisnummer AS INTEGER), huisletter, huisnummertoevoeging,
          "KVK_Handelsnaam"

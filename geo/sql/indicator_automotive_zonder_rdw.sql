@@ -1,16 +1,21 @@
--- An RDW recognition counts when it is at the same address or anywhere in the same pand
--- (RDW and KVK often use a different huisnummer of the same building).
-WITH erkend AS (
-    SELECT r.verblijfsobject_id AS vbo, a.pand_identificatie
-    FROM rdw_bedrijf r JOIN adres a ON a.vbo = r.verblijfsobject_id
+-- Automotive (the view automotive_vestiging: SBI hoofdactiviteit in group p_groep, minus the
+-- codes in p_sbi_uitsluiten) without an RDW recognition at the same address. With p_ook_pand a recognition anywhere in the
+-- same pand also counts (RDW and KVK sometimes use another huisnummer of one building); either
+-- way the reason says how many recognised businesses the pand has.
+WITH auto AS (
+    SELECT v.vestigingsnummer, v.naam, v.sbi_hoofd, a.label, a.geom, a.vbo,
+           a.pand_identificatie,
+           (SELECT count(*) FROM rdw_erkend e WHERE e.vbo = a.vbo) AS op_adres,
+           (SELECT count(*) FROM rdw_erkend e WHERE e.pand = a.pand_identificatie) AS in_pand
+    FROM vestiging_actief v
+    JOIN adres a ON a.vbo = v.verblijfsobject_id
+    WHERE v.vestigingsnummer IN (SELECT vestigingsnummer FROM automotive_vestiging)
 )
-SELECT DISTINCT ON (v.vestigingsnummer)
-       v.vestigingsnummer AS object_id, a.label, a.geom, v.naam, a.vbo AS verblijfsobject_id
-FROM vestiging_actief v
-JOIN adres a ON a.vbo = v.verblijfsobject_id
-JOIN branche_lid b USING (vestigingsnummer)
-WHERE b.groep = getvariable('p_groep') AND b.via = 'sbi'
-  AND NOT list_has_any([left(v.sbi_hoofd, 4)], getvariable('p_sbi_uitsluiten'))
-  AND NOT EXISTS (SELECT 1 FROM erkend e
-                  WHERE e.vbo = a.vbo OR e.pand_identificatie = a.pand_identificatie)
-ORDER BY v.vestigingsnummer
+SELECT vestigingsnummer AS object_id, label, geom, vbo AS verblijfsobject_id,
+       pand_identificatie AS pand_id, naam, sbi_hoofd, in_pand AS elders_in_pand,
+       CASE WHEN in_pand = 0 THEN 'ook niet elders in het pand'
+            WHEN in_pand = 1 THEN 'wel 1 erkend bedrijf elders in hetzelfde pand'
+            ELSE 'wel ' || in_pand || ' erkende bedrijven elders in hetzelfde pand' END AS pand_tekst
+FROM auto
+WHERE op_adres = 0 AND (in_pand = 0 OR NOT getvariable('p_ook_pand'))
+ORDER BY label, naam

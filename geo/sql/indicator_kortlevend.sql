@@ -1,4 +1,6 @@
-SELECT a.vbo AS object_id, a.label, a.geom, count(*) AS aantal,
+-- Vestigingen ended (on or before the peildatum) at most p_max_dagen after they started.
+SELECT a.vbo AS object_id, a.label, a.geom, a.vbo AS verblijfsobject_id,
+       a.pand_identificatie AS pand_id, count(*) AS aantal,
        getvariable('p_max_dagen') AS max_dagen
 FROM vestiging v JOIN adres a ON a.vbo = v.verblijfsobject_id
 WHERE v.datum_einde IS NOT NULL AND v.datum_aanvang IS NOT NULL

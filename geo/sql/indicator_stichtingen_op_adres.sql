@@ -1,4 +1,5 @@
-SELECT a.vbo AS object_id, a.label, a.geom, count(*) AS aantal
+SELECT a.vbo AS object_id, a.label, a.geom, a.vbo AS verblijfsobject_id,
+       a.pand_identificatie AS pand_id, count(*) AS aantal
 FROM vestiging_actief v JOIN adres a ON a.vbo = v.verblijfsobject_id
 WHERE v.rechtsvorm ILIKE '%stichting%'
 GROUP BY ALL

@@ -11,7 +11,8 @@ WITH venster AS (
     WHERE v.verblijfsobject_id IS NOT NULL
     GROUP BY ALL
 )
-SELECT a.vbo AS object_id, a.label, a.geom, m.inschrijvingen, m.uitschrijvingen,
+SELECT a.vbo AS object_id, a.label, a.geom, a.vbo AS verblijfsobject_id,
+       a.pand_identificatie AS pand_id, m.inschrijvingen, m.uitschrijvingen,
        getvariable('p_venster_maanden') AS maanden
 FROM mutaties m JOIN adres a USING (vbo)
 WHERE m.inschrijvingen + m.uitschrijvingen >= getvariable('p_min_mutaties')

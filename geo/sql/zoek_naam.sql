@@ -6,7 +6,9 @@ WITH kandidaat AS (
                    lower($tekst))
 )
 SELECT 'vestiging' AS soort, vestigingsnummer AS id, naam AS label,
-       concat_ws(' · ', concat_ws(' ', straat, huisnummer, huisletter, toevoeging),
+       concat_ws(' · ', CASE WHEN adres_afgeschermd THEN 'adres afgeschermd'
+                             ELSE concat(straat, ' ', huisnummer, coalesce(huisletter, ''),
+                                         coalesce('-' || toevoeging, '')) END,
                  CASE WHEN datum_einde IS NOT NULL THEN 'beëindigd' END) AS detail,
        verblijfsobject_id AS vbo, ST_X(to_wgs84(geom)) AS lon, ST_Y(to_wgs84(geom)) AS lat
 FROM kandidaat

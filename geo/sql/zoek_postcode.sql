@@ -3,7 +3,7 @@ SELECT 'adres' AS soort, v.identificatie AS id,
        concat(v.openbare_ruimte, ' ', v.huisnummer, coalesce(v.huisletter, ''),
               coalesce('-' || v.toevoeging, '')) AS label,
        concat_ws(' ', v.postcode, v.woonplaats) AS detail,
-       v.identificatie AS vbo, ST_X(p) AS lon, ST_Y(p) AS lat
+       v.identificatie AS vbo, v.pand_identificatie AS pand, ST_X(p) AS lon, ST_Y(p) AS lat
 FROM (SELECT *, to_wgs84(geom) AS p FROM verblijfsobject) v
 WHERE v.postcode = $postcode
   AND ($huisnummer IS NULL OR v.huisnummer = $huisnummer)

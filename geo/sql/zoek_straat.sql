@@ -10,7 +10,8 @@ SELECT 'adres' AS soort, identificatie AS id,
        concat(openbare_ruimte, ' ', huisnummer, coalesce(huisletter, ''),
               coalesce('-' || toevoeging, '')) AS label,
        concat_ws(' ', postcode, woonplaats) AS detail,
-       identificatie AS vbo, ST_X(to_wgs84(geom)) AS lon, ST_Y(to_wgs84(geom)) AS lat
+       identificatie AS vbo, pand_identificatie AS pand,
+       ST_X(to_wgs84(geom)) AS lon, ST_Y(to_wgs84(geom)) AS lat
 FROM kandidaat
 WHERE gelijkenis >= 0.85
 ORDER BY gelijkenis DESC, huisletter NULLS FIRST, toevoeging NULLS FIRST

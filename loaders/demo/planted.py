@@ -1,5 +1,9 @@
 """The deliberate situations in Demostad, which the indicators must find.
 
+Two of them happen in October 2026, between the previous demo snapshot (loaders/demo/vorige.py)
+and the current one, so "Wat is er veranderd" has a signal that appears (a new massage salon on
+a dwelling in the massage buurt) and one that goes (a vacant business building gets a tenant).
+
 `plant` picks the addresses (reserved: no ordinary vestiging lands there) and makes the rows;
 `describe` turns them into planted.json once every row has its vestigingsnummer. Planted rows
 always carry a BAG numid and a clean address, so a test can follow them through the files.
@@ -14,10 +18,15 @@ from loaders.demo import sbi
 from loaders.demo.city import BVG, FLAT, HAL, KANTOOR
 from loaders.demo.town import refresh_pand_area
 from loaders.demo.units import CENTRE, HOME, INDUSTRY, KANTOOR_F, OFFICE, WINKEL_F, WOON
+from loaders.demo.vorige import PEILDATUM_VORIGE
 
 DAY = co.DAY
+NIEUW_IN_OKTOBER = "2026-10-12"     # after the previous demo snapshot's peildatum (1 Oct)
+VERHUURD_IN_OKTOBER = "2026-10-20"
 BRANCH = {(b.sbi2008, b.plek): b for b in sbi.BRANCHES}
 MAILBOX_MIX = ("6420", "70102", "6810", "70221", "78201", "46902", "4941", "43999", "6201")
+PARAMEDISCHE_MASSAGE = sbi.Branch("86919", "86994", 0.0, "centre", "zzp", "massage",
+                                  "Massagepraktijk")
 TURNOVER_MIX = ("4742", "56102", "96021", "4726", "4711", "47192", "96022")
 
 
@@ -84,11 +93,13 @@ def plant(town, rng: np.random.Generator):
     _many_registrations(p, v)
     _stichtingen(p, v)
     _massage(p, v, town)
+    _keyword_only(p, v)
     _automotive(p, v)
     _turnover(p, v)
     _short_lived(p, v)
     _floor_area(p, v)
     _vacancy(p, v, town)
+    _october(p, v, town)
     refresh_pand_area(town)
     return co.concat(p.frames), p.reserved, p.spec
 
@@ -125,6 +136,13 @@ def _massage(p: Planter, v, town) -> None:
     codes = [sbi.MASSAGE[i % 3] for i in range(11)]
     rows = p.add(addr, codes, p.dates(11, "2021-06-01", "2026-09-30"))
     p.spec["massage_cluster"] = {"buurt": buurt, "rows": rows}
+
+
+def _keyword_only(p: Planter, v) -> None:
+    """Massage in the name, a paramedical SBI code, on a shop address: only a keyword finds it."""
+    addr = p.pick((v["pool"] == CENTRE) & ((v["gd"] & WINKEL_F) > 0), 2)
+    rows = p.add(addr, [PARAMEDISCHE_MASSAGE] * 2, p.dates(2, "2019-01-01", "2025-06-30"))
+    p.spec["alleen_trefwoord"] = {"rows": rows}
 
 
 def _automotive(p: Planter, v) -> None:
@@ -198,6 +216,33 @@ def _vacancy(p: Planter, v, town) -> None:
     p.spec["leegstand"] = {"panden": chosen, "vbo": members, "rows": rows}
 
 
+def _october(p: Planter, v, town) -> None:
+    """What happens between the two demo snapshots: a new salon, a vacant hall let again."""
+    cluster = p.spec["massage_cluster"]
+    home = v["active"] & (v["gd"] == WOON) & (v["pool"] == HOME) & (v["buurt"] == cluster["buurt"])
+    salon = p.pick(home, 1)
+    row = p.add(salon, [sbi.MASSAGE[2]], np.datetime64(NIEUW_IN_OKTOBER))
+    cluster["rows"] = np.concatenate([cluster["rows"], row])
+    hall = _free_hall(p, v, town, park=1)
+    members = np.flatnonzero(v["pand"] == hall)
+    p.reserved[members] = True
+    tenant = p.add(members[:1], ["46902"], np.datetime64(VERHUURD_IN_OKTOBER),
+                   rechtsvorm="Besloten Vennootschap")
+    p.spec["oktober"] = {"rows_salon": row, "salon_vbo": salon[0], "hal": hall,
+                         "hal_vbo": members[0], "rows_huurder": tenant}
+
+
+def _free_hall(p: Planter, v, town, park: int) -> int:
+    """A hall on park `park` whose units are all free, in use and meant for industry."""
+    pand = v["pand"]
+    hall = (v["kind"] == HAL) & (v["park"] == park)
+    ok_vbo = hall & v["active"] & (v["pool"] == INDUSTRY) & ~p.reserved
+    n_total = np.bincount(pand[hall], minlength=len(town.pand["identificatie"]))
+    n_ok = np.bincount(pand[ok_vbo], minlength=len(n_total))
+    cand = np.flatnonzero((n_total > 0) & (n_total == n_ok))
+    return int(p.rng.choice(cand))
+
+
 def shift(spec, offset: int):
     """Row numbers of the planted frame -> row numbers after appending it at `offset`."""
     if isinstance(spec, dict):
@@ -219,6 +264,9 @@ def describe(spec: dict, frame: dict, town, buurtcodes: list[str], rin: list[int
         "stichtingen": {**_address(town, st["vbo"]), "actieve_stichtingen": 7,
                         "vestigingsnummers": _list(nrs[st["rows"]])},
         "massage_cluster": _describe_massage(spec["massage_cluster"], frame, town, buurtcodes),
+        "alleen_trefwoord": {
+            "toelichting": "massage in de naam, SBI 86919 (paramedisch), op een winkeladres",
+            "vestigingsnummers": _list(nrs[spec["alleen_trefwoord"]["rows"]])},
         "automotive_cluster": _describe_automotive(spec["automotive_cluster"], frame, town, rin),
         "hoog_verloop": [_describe_turnover(t, frame, town) for t in spec["hoog_verloop"]],
         "kortlevend": _describe_short(spec["kortlevend"], frame, town),
@@ -227,6 +275,7 @@ def describe(spec: dict, frame: dict, town, buurtcodes: list[str], rin: list[int
             "bedrijventerrein": town.layout.park_names[2],
             "pand_ids": _list(town.pand["identificatie"][spec["leegstand"]["panden"]]),
             "verblijfsobject_ids": _list(town.vbo["identificatie"][spec["leegstand"]["vbo"]])},
+        "oktober": _describe_october(spec["oktober"], frame, town),
         "drempels_elders": {"max_actief_per_adres": 6, "max_stichtingen_per_adres": 2,
                             "max_registraties_plus_uitschrijvingen_24m": 5,
                             "max_kortlevend_per_adres": 2},
@@ -270,6 +319,20 @@ def _describe_area(area: dict, frame: dict, town) -> dict:
                                 "sbi": "52109", "vestigingsnummer": nrs[area["klein"]["rows"][0]]},
             "veel_op_klein": {**_address(town, area["vol"]["vbo"]), "oppervlakte": 40,
                               "actief": 12, "vestigingsnummers": _list(nrs[area["vol"]["rows"]])}}
+
+
+def _describe_october(oct_: dict, frame: dict, town) -> dict:
+    nrs = frame["vestnr"]
+    return {
+        "peildatum_vorige": PEILDATUM_VORIGE,
+        "nieuw_signaal": {**_address(town, oct_["salon_vbo"]), "indicator": "branche_op_woonadres",
+                          "vestigingsnummer": nrs[oct_["rows_salon"][0]],
+                          "datum_aanvang": NIEUW_IN_OKTOBER},
+        "vervallen_signaal": {**_address(town, oct_["hal_vbo"]),
+                              "indicator": "leegstand_bedrijventerrein",
+                              "pand_id": town.pand["identificatie"][oct_["hal"]],
+                              "vestigingsnummer": nrs[oct_["rows_huurder"][0]],
+                              "datum_aanvang": VERHUURD_IN_OKTOBER}}
 
 
 def _list(values) -> list[str]:

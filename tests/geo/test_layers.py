@@ -7,7 +7,7 @@ import re
 import folium
 import pytest
 
-from geo import layers
+from geo import basemaps, layers
 
 SQUARE = {
     "type": "Polygon",
@@ -27,7 +27,8 @@ def full_map() -> folium.Map:
     layers.outlines([area], "buurt").add_to(m)
     layers.outlines([area], "bedrijventerrein").add_to(m)
     layers.outlines([area], "gemeente", interactive=False).add_to(m)
-    layers.choropleth([area, {**area, "id": "b2", "waarde": 0}], [1, 5]).add_to(m)
+    layers.filled([{**area, "kleur": "#154273"}, {**area, "id": "b2", "kleur": layers.NUL_KLEUR}]
+                  ).add_to(m)
     layers.footprints([{"id": "p1", "geometry": SQUARE}]).add_to(m)
     layers.points([{"id": "v1", "lat": 52.52, "lon": 5.13, "label": HOSTILE}]).add_to(m)
     return m
@@ -58,12 +59,13 @@ def test_streamlit_folium_gets_only_local_assets():
 
 
 def test_base_map_is_canvas_without_tiles_and_with_max_zoom():
+    # No tile server is configured by default: nothing leaves the machine.
     m = layers.base_map(BOUNDS)
     html = render(m)
     assert '"preferCanvas": true' in html
-    assert f'"maxZoom": {layers.MAX_ZOOM}' in html
-    assert f'"minZoom": {layers.MIN_ZOOM}' in html
-    assert "tileLayer" not in html
+    assert f'"maxZoom": {basemaps.MAX_ZOOM}' in html
+    assert f'"minZoom": {basemaps.MIN_ZOOM}' in html
+    assert "var lagen = [];" in html  # no tile server to switch to
     assert 'L.Icon.Default.imagePath = "/app/static/vendor/leaflet/images/"' in html
     assert "imperial: false" in html
     assert "fitBounds" in html
@@ -91,7 +93,7 @@ def test_tooltip_html_escapes_and_breaks_lines():
     "build",
     [
         lambda: layers.points([]),
-        lambda: layers.choropleth([], []),
+        lambda: layers.filled([]),
         lambda: layers.outlines([], "buurt"),
         lambda: layers.footprints([]),
     ],
@@ -132,3 +134,39 @@ def test_class_colours_end_in_the_accent_colour():
         assert len(set(colours)) == n
         assert colours[-1] == layers.ACCENT
     assert layers.class_colours(5) == list(layers.PALETTE)
+
+
+def test_ended_vestigingen_are_open_rings_and_colours_are_per_item():
+    m = layers.base_map(BOUNDS)
+    layers.points([{"id": "a", "lat": 52.52, "lon": 5.13, "label": "x", "kleur": "#CC6677"},
+                   {"id": "b", "lat": 52.52, "lon": 5.14, "label": "y", "kleur": "#332288",
+                    "open": True}]).add_to(m)
+    html = render(m)
+    assert '"fillColor": "#CC6677"' in html
+    assert '"color": "#332288"' in html and '"fillColor": "#ffffff"' in html
+
+
+def test_lq_colours_are_fixed_classes_around_one():
+    assert layers.lq_colour(None) == layers.ONBEKEND_KLEUR
+    assert layers.lq_colour(0.2) == layers.LQ_KLEUREN[0]
+    assert layers.lq_colour(1.0) == layers.LQ_KLEUREN[2]
+    assert layers.lq_colour(2.0) == layers.LQ_KLEUREN[4]
+
+
+def test_sequential_colour_keeps_unknown_apart_from_zero():
+    assert layers.sequential_colour(None, [1, 2]) == layers.ONBEKEND_KLEUR
+    assert layers.sequential_colour(0, [1, 2]) == layers.NUL_KLEUR
+    assert layers.sequential_colour(2, [1, 2]) == layers.ACCENT
+
+
+def test_ordinal_colours_use_both_ends():
+    assert layers.ordinal_colours(2, ("a", "b", "c")) == ["a", "c"]
+    assert layers.ordinal_colours(3, ("a", "b", "c")) == ["a", "b", "c"]
+
+
+def test_highlight_and_rings_render():
+    m = layers.base_map(BOUNDS)
+    layers.highlight_shape(SQUARE).add_to(m)
+    layers.rings([{"id": "v", "lat": 52.52, "lon": 5.13, "label": HOSTILE}]).add_to(m)
+    html = render(m)
+    assert '"weight": 4' in html and "<img" not in html

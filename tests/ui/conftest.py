@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,14 +39,14 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"streamlit niet gezond binnen {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
-def streamlit_server(demo_data_dir, tmp_path_factory):
-    """URL of `streamlit run app.py` serving the demo on 127.0.0.1; stopped after the session."""
+@contextmanager
+def running_server(data_dir: Path, log_dir: Path) -> Iterator[str]:
+    """`streamlit run app.py` on data_dir, on 127.0.0.1 and a free port; stopped on exit."""
     if not LEAFLET.exists():
         pytest.fail(f"{LEAFLET} ontbreekt: run `make static/vendor/.stamp` (Leaflet from npm)")
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "ZICHT_DATA_DIR": str(demo_data_dir), "PYTHONUNBUFFERED": "1"}
+    log = log_dir / "server.log"
+    env = {**os.environ, "ZICHT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -63,3 +65,10 @@ def streamlit_server(demo_data_dir, tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(demo_data_dir, tmp_path_factory):
+    """URL of `streamlit run app.py` serving the demo on 127.0.0.1; stopped after the session."""
+    with running_server(demo_data_dir, tmp_path_factory.mktemp("streamlit")) as url:
+        yield url

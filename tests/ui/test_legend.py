@@ -1,27 +1,32 @@
-"""ui.components.legend: class labels and escaping."""
+"""ui.components.legend: class labels, LQ classes and escaping of the in-map legend."""
 
-import folium
-
-from ui.components.leaflet_map import Detail, snap_m
-from ui.components.legend import klasse_labels, legenda_html
+from ui.components.legend import Legenda, Rij, html_legenda, klasse_labels, klassen, lq_klassen
 
 
 def test_klasse_labels():
     assert klasse_labels([]) == []
     assert klasse_labels([1, 5, 1234]) == ["1", "2–5", "6–1.234"]
+    assert klasse_labels([0.5, 2.25], decimalen=1) == ["0,0–0,5", "0,6–2,2"]
 
 
-def test_legend_for_each_kind_of_detail():
-    groep = folium.FeatureGroup()
-    buurten = legenda_html(Detail("buurten", groep, [3, 9], 12, heeft_nul=True), 2500)
-    assert "Actieve vestigingen per buurt" in buurten and "4–9" in buurten and ">0<" in buurten
-    raster = legenda_html(Detail("raster", groep, [2], 40, cel=50.0), 2500)
-    assert "per vak van 50 × 50 m" in raster and "meer dan 2.500" in raster
-    punten = legenda_html(Detail("punten", groep, aantal=1234, panden="getoond"), 2500)
-    assert "1.234 actieve vestigingen" in punten and "Pand" in punten
-    for html in (buurten, raster, punten):
-        assert "Gemeentegrens" in html and "Bedrijventerrein" in html
+def test_sequential_classes_show_zero_and_unknown_apart():
+    teksten = [r.tekst for r in klassen([3, 9], nul=True, onbekend="inwoners onbekend")]
+    assert teksten == ["0", "1–3", "4–9", "inwoners onbekend"]
+    assert [r.tekst for r in klassen([3], nul=False)] == ["1–3"]
 
 
-def test_snap_grid_shrinks_with_zoom():
-    assert [snap_m(z) for z in (15, 16, 17, 18, 19)] == [500, 250, 125, 125, 125]
+def test_lq_classes_explain_the_extremes():
+    teksten = [r.tekst for r in lq_klassen("geen LQ")]
+    assert teksten[0].startswith("minder dan 0,5") and "oververtegenwoordigd" in teksten[4]
+    assert teksten[-1] == "geen LQ"
+
+
+def test_every_text_is_escaped():
+    html = html_legenda([Legenda("<b>kop</b>", [Rij("punt", "#fff", "<img src=x>")],
+                                 ["a & b"])])
+    assert "<img" not in html and "&lt;img src=x&gt;" in html
+    assert "&lt;b&gt;kop&lt;/b&gt;" in html and "a &amp; b" in html
+
+
+def test_empty_parts_are_left_out():
+    assert html_legenda([Legenda("Niets")]) == ""

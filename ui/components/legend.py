@@ -1,97 +1,108 @@
-"""The map legend, always visible beside the map, in the same colours the layers use."""
+"""The map legend, drawn inside the map (bottom right) so it is always in view and in every
+screenshot, in the same colours the layers use. Every text passes html.escape here."""
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from geo import layers
-from ui.format import getal, meervoud
+from ui.format import getal
 
-if TYPE_CHECKING:
-    from ui.components.leaflet_map import Detail
+_VLAK = ("display:inline-block;width:20px;height:13px;margin-right:7px;vertical-align:-2px;"
+         "border:1px solid #9aa5b1;background:{kleur}")
+_LIJN = "display:inline-block;width:20px;margin-right:7px;vertical-align:3px;border-top:{stijl}"
+_PUNT = ("display:inline-block;width:11px;height:11px;margin:0 11px 0 4px;border-radius:50%;"
+         "vertical-align:-1px;border:1px solid {rand};background:{kleur}")
+_RING = ("display:inline-block;width:13px;height:13px;margin:0 10px 0 3px;border-radius:50%;"
+         "vertical-align:-2px;border:3px solid {kleur}")
 
-_VLAK = ("display:inline-block;width:22px;height:14px;margin-right:8px;vertical-align:-2px;"
-         "border:1px solid #9aa5b1;background:{kleur};opacity:{dekking}")
-_LIJN = "display:inline-block;width:22px;margin-right:8px;vertical-align:4px;border-top:{stijl}"
-_PUNT = ("display:inline-block;width:12px;height:12px;margin:0 13px 0 5px;border-radius:50%;"
-         "border:1px solid #fff;box-shadow:0 0 0 1px #9aa5b1;background:{kleur}")
+
+@dataclass
+class Rij:
+    symbool: str  # vlak | lijn | punt | ring
+    kleur: str
+    tekst: str
+    stijl: str = ""  # for lijn: "2px dashed" etc.
 
 
-def legenda_html(detail: Detail, max_punten: int) -> str:
-    """HTML for the legend of the current map view. All text passes html.escape."""
-    if detail.soort == "punten":
-        kop = "Vestigingen"
-        rijen = [_rij(_PUNT.format(kleur=layers.ACCENT), "Actieve vestiging")]
-        uitleg = f"{meervoud(detail.aantal, *_VESTIGINGEN)} in en rond dit kaartbeeld."
+@dataclass
+class Legenda:
+    kop: str
+    rijen: list[Rij] = field(default_factory=list)
+    uitleg: list[str] = field(default_factory=list)
+
+
+def html_legenda(delen: list[Legenda]) -> str:
+    """One block per part (theme first, then overlays), as safe HTML for the map control."""
+    return "".join(_deel(d) for d in delen if d.rijen or d.uitleg)
+
+
+def _deel(d: Legenda) -> str:
+    kop = f'<div class="kop">{html.escape(d.kop)}</div>' if d.kop else ""
+    uitleg = "".join(f'<div class="uitleg">{html.escape(u)}</div>' for u in d.uitleg if u)
+    return (f'<div style="margin-bottom:5px">{kop}{"".join(_rij(r) for r in d.rijen)}'
+            f"{uitleg}</div>")
+
+
+def _rij(r: Rij) -> str:
+    if r.symbool == "lijn":
+        stijl = _LIJN.format(stijl=f"{r.stijl} {r.kleur}")
+    elif r.symbool == "punt":
+        stijl = _PUNT.format(kleur=r.kleur, rand="#ffffff;box-shadow:0 0 0 1px #7a8591")
+    elif r.symbool == "ring":
+        stijl = _RING.format(kleur=r.kleur)
     else:
-        per = "buurt" if detail.soort == "buurten" else f"vak van {detail.cel:.0f} × {detail.cel:.0f} m"
-        kop = f"Actieve vestigingen per {per}"
-        rijen = _klassen(detail.breaks, detail.heeft_nul)
-        uitleg = (
-            _buurt_uitleg(detail.aantal)
-            if detail.soort == "buurten"
-            else f"Te veel vestigingen in beeld om los te tonen (meer dan {getal(max_punten)}). "
-            "Zoom verder in."
-        )
-    if detail.panden == "getoond":
-        rijen.append(_rij(_vlak(layers.PAND_KLEUR, 1.0), "Pand"))
-    elif detail.panden == "te_veel":
-        uitleg += " Panden verschijnen als u verder inzoomt."
-    elif detail.soort == "punten":
-        uitleg += " Panden verschijnen vanaf straatniveau."
-    rijen += _grenzen()
-    return (
-        '<div style="font-size:0.95rem;line-height:1.9">'
-        f'<div style="font-weight:600;line-height:1.3;margin-bottom:6px">{html.escape(kop)}</div>'
-        + "".join(rijen)
-        + f'<div style="margin-top:10px;color:#4a5561;line-height:1.4">{html.escape(uitleg)}</div>'
-        "</div>"
-    )
+        stijl = _VLAK.format(kleur=r.kleur)
+    return (f'<div class="rij" title="{html.escape(r.tekst)}"><span style="{html.escape(stijl)}">'
+            f"</span>{html.escape(r.tekst)}</div>")
 
 
-_VESTIGINGEN = ("actieve vestiging", "actieve vestigingen")
-
-
-def _buurt_uitleg(buurten: int) -> str:
-    tekst = "Zoom in om vestigingen per vak en daarna afzonderlijk te zien."
-    return tekst if buurten else f"Dit gegevensbestand bevat geen buurten. {tekst}"
-
-
-def klasse_labels(breaks: list[float]) -> list[str]:
-    """'1–4', '5', '6–12', ... for integer class upper bounds."""
-    labels, vorige = [], 0
+def klasse_labels(breaks: list[float], decimalen: int = 0) -> list[str]:
+    """'1–4', '5', '6–12', ... for class upper bounds; with decimals '0,1–2,5' for rates."""
+    labels, vorige = [], 0.0
+    stap = 10 ** -decimalen
     for bound in breaks:
-        laag, hoog = int(vorige) + 1, int(bound)
-        labels.append(getal(hoog) if laag >= hoog else f"{getal(laag)}–{getal(hoog)}")
+        laag = (int(vorige) + 1) if decimalen == 0 else vorige + stap
+        if decimalen == 0 and laag >= int(bound):
+            labels.append(getal(bound))
+        elif decimalen == 0:
+            labels.append(f"{getal(laag)}–{getal(bound)}")
+        else:
+            labels.append(f"{getal(laag if vorige else 0, decimalen)}–{getal(bound, decimalen)}")
         vorige = bound
     return labels
 
 
-def _klassen(breaks: list[float], heeft_nul: bool) -> list[str]:
+def klassen(breaks: list[float], *, nul: bool, onbekend: str = "", decimalen: int = 0
+            ) -> list[Rij]:
+    """Legend rows for a sequential choropleth: zero, the classes, and unknown when present."""
+    rijen = [Rij("vlak", layers.NUL_KLEUR, "0")] if nul or not breaks else []
     kleuren = layers.class_colours(len(breaks))
-    rijen = [_rij(_vlak(layers.NUL_KLEUR), "0")] if heeft_nul or not breaks else []
-    rijen += [
-        _rij(_vlak(kleur), label)
-        for kleur, label in zip(kleuren, klasse_labels(breaks), strict=True)
-    ]
+    rijen += [Rij("vlak", k, t)
+              for k, t in zip(kleuren, klasse_labels(breaks, decimalen), strict=True)]
+    if onbekend:
+        rijen.append(Rij("vlak", layers.ONBEKEND_KLEUR, onbekend))
     return rijen
 
 
-def _grenzen() -> list[str]:
+def lq_klassen(onbekend: str) -> list[Rij]:
+    g = layers.LQ_GRENZEN
+    teksten = [f"minder dan {getal(g[0], 1)} (ondervertegenwoordigd)",
+               f"{getal(g[0], 1)} tot {getal(g[1], 1)}",
+               f"{getal(g[1], 1)} tot {getal(g[2], 2)} (rond het gemiddelde)",
+               f"{getal(g[2], 2)} tot {getal(g[3], 1)}",
+               f"{getal(g[3], 1)} of meer (oververtegenwoordigd)"]
+    rijen = [Rij("vlak", k, t) for k, t in zip(layers.LQ_KLEUREN, teksten, strict=True)]
+    return rijen + [Rij("vlak", layers.ONBEKEND_KLEUR, onbekend)]
+
+
+def grenzen(soorten: list[tuple[str, str]]) -> Legenda:
+    """Rows for the boundary overlays shown: (GRENS key, label)."""
     rijen = []
-    for soort, naam in (("buurt", "Buurtgrens"), ("bedrijventerrein", "Bedrijventerrein"),
-                        ("gemeente", "Gemeentegrens")):
+    for soort, naam in soorten:
         lijn = layers.GRENS[soort]
-        streep = "dashed" if lijn["dashArray"] else "solid"
-        rijen.append(_rij(_LIJN.format(stijl=f"{lijn['weight']}px {streep} {lijn['color']}"), naam))
-    return rijen
-
-
-def _vlak(kleur: str, dekking: float = layers.FILL_OPACITY) -> str:
-    return _VLAK.format(kleur=kleur, dekking=dekking)
-
-
-def _rij(symbool_stijl: str, tekst: str) -> str:
-    return (f'<div style="white-space:nowrap"><span style="{symbool_stijl}"></span>'
-            f"{html.escape(tekst)}</div>")
+        streep = "dashed" if lijn["dashArray"] and lijn["dashArray"].startswith("6") else (
+            "dotted" if lijn["dashArray"] else "solid")
+        rijen.append(Rij("lijn", lijn["color"], naam, f"{max(lijn['weight'], 1.5)}px {streep}"))
+    return Legenda("", rijen)

@@ -1,0 +1,220 @@
+"""Object cards beside the map: a pand with every verblijfsobject and every vestiging in it, or
+a vestiging with all vestigingen of the same company. Everything comes from the snapshot, with
+the peildatum on the card; texts from data pass html.escape (names and streets are data)."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+
+import streamlit as st
+
+from geo.nlformat import LEEG, datum, getal
+from ui.components import focus
+from ui.format import md_escape
+
+CASE_PANEL = "ui.components.case_panel"
+MATCH = {"bag_id": "op BAG-id", "adres": "op adres", "coordinaten": "op coördinaten",
+         "geen": "niet gekoppeld"}
+GEEN_PAND = "Het gegevensbestand kent dit pand niet (meer)."
+GEEN_VESTIGING = "Het gegevensbestand kent deze vestiging niet (meer)."
+
+
+def feiten(rijen: list[tuple[str, object]]) -> str:
+    """A two-column table of label / value (values escaped)."""
+    cellen = "".join(
+        f'<tr><td style="color:#4a5561;padding:1px 10px 1px 0;vertical-align:top;'
+        f'white-space:nowrap">{html.escape(k)}</td><td style="padding:1px 0">'
+        f"{html.escape(LEEG if v is None or v == '' else str(v))}</td></tr>"
+        for k, v in rijen)
+    return f'<table style="border:none;font-size:0.95rem;margin-bottom:0.4rem">{cellen}</table>'
+
+
+def signalen_html(signalen: list[dict]) -> str:
+    if not signalen:
+        return ""
+    regels = "".join(
+        f"<li><b>{html.escape(s['naam'])}</b>"
+        + (f" ({html.escape(s['over'])})" if s.get("over") else "")
+        + f": {html.escape(s['reden'])}</li>" for s in signalen)
+    return ('<div style="border-left:4px solid #b2182b;background:#fbeeee;padding:6px 10px;'
+            'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">Signalen '
+            '(geen oordeel; weeg zelf)</div>'
+            f'<ul style="margin:2px 0 0 0;padding-left:1.1rem">{regels}</ul></div>')
+
+
+def status_tekst(v: dict) -> str:
+    if v.get("datum_einde"):
+        return f"beëindigd {datum(v['datum_einde'])}"
+    return "actief" if v.get("actief", True) else "nog niet gestart"
+
+
+def pand(card: dict | None, buurt_signalen: list[dict]) -> None:
+    if card is None:
+        st.info(GEEN_PAND, icon=":material/info:")
+        return
+    _kop(f"Pand {card['identificatie']}", card["peildatum"])
+    st.markdown(feiten([
+        ("Bouwjaar", card["bouwjaar"]), ("Status", card["status"]),
+        ("Oppervlak (footprint)", f"{getal(card['footprint_m2'])} m²"
+         if card["footprint_m2"] is not None else None),
+        ("Buurt", _buurt(card)),
+    ]), unsafe_allow_html=True)
+    st.markdown(signalen_html(_alle_signalen(card, buurt_signalen)), unsafe_allow_html=True)
+    _verblijfsobjecten(card)
+    _links(card["bag_viewer"], "Pand in de BAG-viewer van het Kadaster")
+    _casussen("pand", card["identificatie"], card.get("buurtcode"))
+
+
+def _alle_signalen(card: dict, buurt_signalen: list[dict]) -> list[dict]:
+    """Every signal about the pand, its addresses, its vestigingen and its buurt, each saying
+    what it is about."""
+    namen = {v["vestigingsnummer"]: v["naam"] for vbo in card["verblijfsobjecten"]
+             for v in vbo["vestigingen"]}
+    alle = [{**x, "over": "pand"} for x in card["signalen"]]
+    alle += [{**x, "over": vbo["adres"]} for vbo in card["verblijfsobjecten"]
+             for x in vbo["signalen"]]
+    alle += [{**x, "over": namen.get(nr) or nr}
+             for nr, lijst in card["signalen_vestigingen"].items() for x in lijst]
+    return alle + [{**x, "over": f"buurt {card.get('buurtnaam') or ''}".strip()}
+                   for x in buurt_signalen]
+
+
+def _buurt(card: dict) -> str | None:
+    delen = [p for p in (card.get("buurtnaam"), card.get("wijknaam") and
+                         f"wijk {card['wijknaam']}") if p]
+    return ", ".join(delen) or None
+
+
+def _kop(titel: str, peildatum: str) -> None:
+    st.markdown(f"#### {html.escape(titel)}", unsafe_allow_html=True)
+    st.caption(f"Peildatum {datum(peildatum)} · bron: BAG en Handelsregister in dit gegevensbestand")
+
+
+def _verblijfsobjecten(card: dict) -> None:
+    vbos = card["verblijfsobjecten"]
+    vestigingen = [v for vbo in vbos for v in vbo["vestigingen"]]
+    actief = sum(1 for v in vestigingen if v["actief"])
+    st.markdown(f"**{getal(len(vbos))} verblijfsobject(en), {getal(len(vestigingen))} "
+                f"vestiging(en) ingeschreven, waarvan {getal(actief)} actief**")
+    for vbo in vbos:
+        open_ = len(vbos) <= 3 or vbo["identificatie"] == (focus.geopend() or {}).get("adres")
+        titel = f"{vbo['adres']} · {len(vbo['vestigingen'])} vestiging(en)"
+        with st.expander(md_escape(titel), expanded=open_):
+            st.markdown(_vbo_html(vbo), unsafe_allow_html=True)
+    if vestigingen:
+        _kies_onderneming(vestigingen, key=f"pand_ond_{card['identificatie']}")
+
+
+def _vbo_html(vbo: dict) -> str:
+    doelen = ", ".join(vbo["gebruiksdoelen"] or []) or None
+    rijen = [("Adres", " ".join(p for p in (vbo["postcode"], vbo["woonplaats"]) if p)),
+             ("Gebruiksdoel", doelen),
+             ("Oppervlakte", f"{getal(vbo['oppervlakte'])} m²" if vbo["oppervlakte"] else None),
+             ("Status", vbo["status"]), ("BAG-id", vbo["identificatie"])]
+    tekst = feiten(rijen) + signalen_html(vbo["signalen"])
+    link = (f'<a href="{html.escape(vbo["bag_viewer"])}" target="_blank" rel="noopener '
+            'noreferrer">Adres in de BAG-viewer</a>')
+    return tekst + _vestigingen_html(vbo["vestigingen"]) + link
+
+
+def _vestigingen_html(vestigingen: list[dict]) -> str:
+    if not vestigingen:
+        return "<p>Geen vestigingen ingeschreven op dit adres.</p>"
+    rijen = "".join(
+        "<tr>"
+        f"<td style='padding:2px 8px 2px 0'><b>{html.escape(v['naam'] or '(naam onbekend)')}</b>"
+        f"<br><span style='color:#4a5561'>KVK {html.escape(v['kvk_nummer'] or LEEG)} · "
+        f"{'hoofd' if v['is_hoofdvestiging'] else 'neven'}vestiging · SBI "
+        f"{html.escape(v['sbi_hoofd'] or LEEG)} {html.escape(v['sbi_omschrijving'] or '')}</span></td>"
+        f"<td style='padding:2px 0;white-space:nowrap;vertical-align:top'>"
+        f"{html.escape('sinds ' + datum(v['datum_aanvang']))}<br>{html.escape(status_tekst(v))}</td>"
+        "</tr>" for v in vestigingen)
+    return f'<table style="border:none;font-size:0.92rem;width:100%">{rijen}</table>'
+
+
+def _kies_onderneming(vestigingen: list[dict], key: str) -> None:
+    opties = {v["vestigingsnummer"]: v for v in vestigingen}
+    st.selectbox("Onderneming openen (alle vestigingen op de kaart)", list(opties),
+                 index=None, key=key, placeholder="Kies een vestiging",
+                 format_func=lambda n: f"{opties[n]['naam'] or n} ({status_tekst(opties[n])})",
+                 on_change=_onderneming_gekozen, args=(key,))
+
+
+def _onderneming_gekozen(key: str) -> None:
+    keuze = st.session_state.get(key)
+    st.session_state[key] = None
+    if keuze:
+        focus.open_vestiging(keuze)
+
+
+def vestiging(card: dict | None) -> None:
+    if card is None:
+        st.info(GEEN_VESTIGING, icon=":material/info:")
+        return
+    _kop(card["naam"] or f"Vestiging {card['vestigingsnummer']}", card["peildatum"])
+    st.markdown(feiten(_vestiging_feiten(card)), unsafe_allow_html=True)
+    st.markdown(signalen_html(card["signalen"]), unsafe_allow_html=True)
+    if card.get("pand_identificatie"):
+        st.button("Pand openen", key=f"pand_{card['vestigingsnummer']}", icon=":material/domain:",
+                  on_click=focus.open_pand, args=(card["pand_identificatie"],
+                                                  card.get("verblijfsobject_id")))
+    _onderneming(card)
+    _casussen("vestiging", card["vestigingsnummer"], card.get("buurtcode"))
+
+
+def _vestiging_feiten(c: dict) -> list[tuple[str, object]]:
+    namen = [n for n in (c.get("handelsnamen") or []) if n and n != c["naam"]]
+    codes = ", ".join(c.get("sbi_codes") or []) or None
+    adres = ("afgeschermd in het Handelsregister" if c["adres_afgeschermd"] else
+             " ".join(str(p) for p in (c["straat"], c["huisnummer"], c["huisletter"],
+                                       c["toevoeging"], c["postcode"], c["plaats"]) if p))
+    koppeling = MATCH.get(c["match_methode"] or "geen", c["match_methode"])
+    if c.get("match_score") is not None and c["match_methode"] not in (None, "geen"):
+        koppeling += f" (score {getal(c['match_score'], 2)})"
+    return [("Andere handelsnamen", ", ".join(namen) or None),
+            ("KVK-nummer", c["kvk_nummer"]), ("Vestigingsnummer", c["vestigingsnummer"]),
+            ("Rechtsvorm", c["rechtsvorm"]),
+            ("Soort", "hoofdvestiging" if c["is_hoofdvestiging"] else "nevenvestiging"),
+            ("Status", status_tekst(c)), ("Ingeschreven", datum(c["datum_aanvang"])),
+            ("Hoofdactiviteit", f"SBI {c['sbi_versie']} {c['sbi_hoofd'] or LEEG} "
+                                f"{c['sbi_omschrijving'] or ''}".strip()),
+            ("Alle SBI-codes", codes), ("Activiteit", c.get("activiteit")),
+            ("Werkzame personen", c.get("werkzame_personen")), ("Adres (KVK)", adres),
+            ("Koppeling aan BAG", koppeling), ("Buurt", _buurt(c))]
+
+
+def _onderneming(card: dict) -> None:
+    andere = [v for v in card["onderneming"] if v["vestigingsnummer"] != card["vestigingsnummer"]]
+    if not andere:
+        st.caption("Deze onderneming heeft in dit gegevensbestand geen andere vestigingen.")
+        return
+    st.markdown(f"**Onderneming: {getal(len(card['onderneming']))} vestigingen** "
+                "(zwarte ringen op de kaart)")
+    plekken = [(v["lat"], v["lon"]) for v in card["onderneming"] if v["lat"] is not None]
+    if len(plekken) > 1:
+        st.button("Alle vestigingen in beeld", icon=":material/zoom_out_map:",
+                  key=f"alles_{card['vestigingsnummer']}", on_click=focus.toon_alles,
+                  args=(plekken,))
+    regels = "".join(
+        f"<li>{html.escape(v['naam'] or v['vestigingsnummer'])}, "
+        f"{html.escape(v['adres'] or 'adres onbekend')} {html.escape(v['plaats'] or '')} "
+        f"({html.escape(status_tekst(v))}{'' if v['lon'] is not None else ', geen locatie'})</li>"
+        for v in andere)
+    st.markdown(f'<ul style="padding-left:1.1rem;margin-top:0">{regels}</ul>',
+                unsafe_allow_html=True)
+
+
+def _links(url: str, tekst: str) -> None:
+    st.markdown(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
+                f"{html.escape(tekst)}</a>", unsafe_allow_html=True)
+
+
+def _casussen(soort: str, object_id: str, buurtcode: str | None) -> None:
+    """The linked cases, drawn by the case register's own component when it is installed."""
+    st.divider()
+    if importlib.util.find_spec(CASE_PANEL) is None:
+        st.caption("Casussen: de casusregistratie is in deze installatie niet beschikbaar.")
+        return
+    module = importlib.import_module(CASE_PANEL)
+    module.render(soort, object_id, buurtcode)

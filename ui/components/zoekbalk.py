@@ -1,0 +1,74 @@
+"""One search box: postcode + huisnummer, straat + huisnummer, KVK-nummer, vestigingsnummer or
+handelsnaam. A result moves the map there and opens its card (ui.components.focus)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo.search import MAX_RESULTS
+from ui import data
+from ui.components import focus
+from ui.format import md_escape
+
+K_ZOEK, K_GEOPEND, K_KEUZE = "zoek", "zoek_geopend", "zoek_keuze"
+PLAATSHOUDER = ("Zoek op postcode en huisnummer, straat en huisnummer, KVK-nummer, "
+                "vestigingsnummer of handelsnaam")
+
+
+def render(snapshot: str) -> None:
+    tekst = st.text_input("Zoeken", key=K_ZOEK, placeholder=PLAATSHOUDER,
+                          label_visibility="collapsed", icon=":material/search:")
+    tekst = (tekst or "").strip()
+    if len(tekst) < 2:
+        return
+    resultaten = data.zoek(snapshot, tekst)
+    if not resultaten:
+        st.caption(f"Niets gevonden voor ‘{md_escape(tekst)}’. Voorbeelden: 9999 PA 2, "
+                   "Leeghwaterstraat 2, een KVK-nummer (8 cijfers), een vestigingsnummer "
+                   "(12 cijfers) of een deel van een handelsnaam.")
+        return
+    panden = {r.get("pand") for r in resultaten}
+    if len(resultaten) == 1 or (len(panden) == 1 and None not in panden):
+        # One result, or addresses that all lie in one pand: open it (its card lists them all).
+        if st.session_state.get(K_GEOPEND) != tekst:
+            st.session_state[K_GEOPEND] = tekst
+            open_resultaat(snapshot, resultaten[0])
+        _uitleg(resultaten[0], len(resultaten))
+        return
+    opties = list(range(len(resultaten)))
+    aantal = f"{len(resultaten)}" if len(resultaten) < MAX_RESULTS else (
+        f"meer dan {len(resultaten) - 1}")
+    st.selectbox(f"{aantal} resultaten; kies er een", opties, index=None, key=K_KEUZE,
+                 format_func=lambda i: _label(resultaten[i]), placeholder="Kies een resultaat",
+                 on_change=_gekozen, args=(snapshot, resultaten))
+
+
+def _gekozen(snapshot: str, resultaten: list[dict]) -> None:
+    index = st.session_state.get(K_KEUZE)
+    if index is not None and index < len(resultaten):
+        open_resultaat(snapshot, resultaten[index])
+
+
+def _label(r: dict) -> str:
+    return " · ".join(p for p in (r["label"] or "(zonder naam)", r["detail"]) if p)
+
+
+def _uitleg(r: dict, aantal: int) -> None:
+    waar = "" if r["lon"] is not None else " (zonder locatie: niet op de kaart)"
+    if aantal > 1:
+        hoeveel = f"ten minste {aantal}" if aantal >= MAX_RESULTS else str(aantal)
+        st.caption(f"Gevonden: {hoeveel} adressen in één pand, waaronder {md_escape(_label(r))}")
+    else:
+        st.caption(f"Gevonden: {md_escape(_label(r))}{waar}")
+
+
+def open_resultaat(snapshot: str, r: dict) -> None:
+    """Open the card of a search result and fly there when it has a location."""
+    if r["soort"] == "vestiging":
+        focus.open_vestiging(r["id"])
+    else:
+        pand = r.get("pand") or data.vbo_pand(snapshot, r["id"])
+        if pand:
+            focus.open_pand(pand, adres=r["id"])
+    if r["lon"] is not None:
+        focus.vlieg(r["lat"], r["lon"])

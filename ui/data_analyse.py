@@ -1,0 +1,79 @@
+"""Cache wrappers for the analysis pages (Signalen, Inventarisatie, Bedrijventerreinen,
+Veranderingen). Keyed on the snapshot path, like ui/data.py: a rebuild means new keys.
+
+`analyse` computes, on one cursor, everything that rests on branch membership (indicator
+results, the beauty inventory, the bedrijventerrein profiles), so that is done once per
+snapshot. Exports are made on demand; they carry the 'Verantwoording' sheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from cases.model import CasusFout
+from geo import changes, db, export_dook, indicators, inventory, parks, snapshots
+from ui import cases_data, data
+
+
+@st.cache_data(max_entries=4, show_spinner="Signalen en overzichten berekenen…")
+def analyse(snapshot: str) -> dict:
+    """{'resultaten': {indicator id: rows}, 'fouten': {id: message}, 'inventaris': rows,
+    'profielen': park profiles}. An indicator that fails is reported, never left out silently."""
+    resultaten, fouten = {}, {}
+    with data.cursor(snapshot) as cur:
+        indicators.prepare(cur)
+        for indicator in indicators.load_indicators():
+            try:
+                resultaten[indicator.id] = indicators.run(cur, indicator)
+            except indicators.NietBerekend as exc:
+                resultaten[indicator.id], fouten[indicator.id] = [], str(exc)
+            except duckdb.Error as exc:
+                resultaten[indicator.id] = []
+                fouten[indicator.id] = f"Dit signaal kon niet worden berekend: {exc}"
+        inventaris = inventory.vestigingen(cur, prepared=True)
+        parks.prepare(cur, prepared=True)
+        profielen = parks.profielen(cur, resultaten)
+    return {"resultaten": resultaten, "fouten": fouten, "inventaris": inventaris,
+            "profielen": profielen}
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def park_kaart(snapshot: str, gebied_id: str, peildatum: str) -> dict:
+    with data.cursor(snapshot) as cur:
+        return parks.kaart(cur, gebied_id, peildatum)
+
+
+def vorige_snapshot() -> str | None:
+    """The previous snapshot, read on every run (a rebuild changes it)."""
+    path = snapshots.previous_snapshot(db.data_dir())
+    return None if path is None else str(path)
+
+
+@st.cache_data(max_entries=4, show_spinner="Veranderingen berekenen…")
+def veranderingen(snapshot: str, vorige: str) -> dict:
+    """Registrations that started or ended between the two snapshots, and both peildata."""
+    con = changes.open_pair(Path(snapshot), Path(vorige))
+    try:
+        peildatum, peildatum_vorige = changes.peildata(con)
+        return {"registraties": changes.registraties(con), "peildatum": peildatum,
+                "peildatum_vorige": peildatum_vorige}
+    finally:
+        con.close()
+
+
+def gebruiker() -> str:
+    """Who makes an export, for its 'Verantwoording' sheet ('onbekend' without a case store)."""
+    try:
+        user = cases_data.user()
+    except CasusFout:
+        user = None
+    return user.weergavenaam if user else "onbekend"
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def verantwoording(snapshot: str, selectie: str, gebruiker_: str) -> list[tuple[str, str]]:
+    with data.cursor(snapshot) as cur:
+        return export_dook.accountability(cur, selectie, gebruiker_)
