@@ -82,6 +82,9 @@ def _overview(gebruiker: Gebruiker) -> None:
                        file_name=f"casussen-{date.today():%Y-%m-%d}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore",
                        help="Zonder omschrijvingen en notities. Elke export wordt vastgelegd.")
+    from ui.components import kerncluster_panel  # kept next to its one call
+
+    kerncluster_panel.render(gebruiker, cases)
 
 
 def _filters(gebruiker: Gebruiker) -> tuple[str | None, tuple[str, ...] | None, str]:

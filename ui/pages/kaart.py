@@ -173,6 +173,9 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
         if st.query_params.get(state.K_ZICHT) != zicht:
             st.query_params[state.K_ZICHT] = zicht
     gebied.render(ctx.snapshot, leaflet_map.getekend_gebied(value), ctx.filt, ctx.branches)
+    from ui.components import export_panel  # kept next to its one call
+
+    export_panel.render(ctx, config)
 
 
 def _behandel_klik(snapshot: str, klik: leaflet_map.Klik) -> None:
