@@ -34,7 +34,13 @@ def watch(page: Page, problems: list[str], allowed: Iterable[str] = (),
             problems.append(f"request to another host: {url}")
 
     def on_failed(request):
-        if not request.url.startswith(allowed):
+        if request.url.startswith(allowed):
+            return
+        # A local request aborted by the browser (Streamlit replaced an iframe while its Leaflet
+        # was still loading) is no error a user sees; any request elsewhere is caught above.
+        aborted_here = (request.failure or "").endswith("ERR_ABORTED") and (
+            urllib.parse.urlparse(request.url).hostname in local)
+        if not aborted_here:
             problems.append(f"failed: {request.url} ({request.failure})")
 
     page.on("request", on_request)
