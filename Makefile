@@ -19,8 +19,14 @@ test: $(BIN)/.installed-test static/vendor/.stamp /usr/bin/chromium
 demo: $(BIN)/.installed
 	$(BIN)/zicht demo
 
-bench: $(BIN)/.installed-test static/vendor/.stamp /usr/bin/chromium
-	$(BIN)/python -m bench
+# Side-by-side benchmark (bench/README.md); not part of `make test`. It installs its own peers:
+# geopandas and psycopg into the venv, Debian's PostgreSQL + PostGIS when missing.
+# Arguments: make bench BENCH_ARGS="--scales demo,provincie".
+bench: $(BIN)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt geopandas==1.2.0 'psycopg[binary]==3.3.9'
+	@ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgis >/dev/null)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
