@@ -12,6 +12,19 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from enum import StrEnum
 
+from cases.errors import (  # noqa: F401  (re-exported: errors live in cases/errors.py)
+    AuditFout,
+    CasusFout,
+    GeenToegang,
+    InlogFout,
+    NietGevonden,
+    OngeldigeInvoer,
+    OngeldigeOvergang,
+    OpslagFout,
+    SleutelFout,
+    VersieConflict,
+)
+
 
 class Rol(StrEnum):
     BEHEERDER = "beheerder"
@@ -361,44 +374,3 @@ def record_from_row(cls: type, row: dict):
     if cls is Koppeling:
         values["object_type"] = ObjectType(values["object_type"])
     return cls(**values)
-
-
-class CasusFout(Exception):
-    """Base of every error the case register raises; str(error) is a Dutch message for the user."""
-
-
-class NietGevonden(CasusFout):
-    def __init__(self, casus_id: str = ""):
-        super().__init__(f"Casus '{casus_id}' niet gevonden." if casus_id else "Casus niet gevonden.")
-
-
-class GeenToegang(CasusFout):
-    pass
-
-
-class OngeldigeOvergang(CasusFout):
-    pass
-
-
-class VersieConflict(CasusFout):
-    pass
-
-
-class OngeldigeInvoer(CasusFout):
-    pass
-
-
-class OpslagFout(CasusFout):
-    """The case store cannot be opened or written (key, lock, file)."""
-
-
-class SleutelFout(OpslagFout):
-    pass
-
-
-class InlogFout(CasusFout):
-    pass
-
-
-class AuditFout(CasusFout):
-    pass
