@@ -149,7 +149,8 @@ def test_login_screen_shows_nothing_else(page, productie_server):
 def test_local_account_login_opens_the_map(page):
     login(page, "ana", PASSWORD)
     expect(page.locator(MAP_FRAME)).to_be_visible()
-    expect(page.get_by_text("Ana Analist")).to_be_visible()
+    # the name shows in the sidebar (the export panel also names the author)
+    expect(page.get_by_test_id("stSidebarUserContent").get_by_text("Ana Analist")).to_be_visible()
     expect(page.get_by_role("link", name="Casussen")).to_be_visible()
 
 
