@@ -98,18 +98,29 @@ def set_parameters(con, indicator: Indicator) -> None:
 def run(con, indicator: Indicator) -> list[dict]:
     """The objects that meet the indicator, each with `reden`, `lon`, `lat` (geom dropped).
     Raises NietBerekend when the snapshot lacks what the indicator needs."""
-    check_available(con, indicator)
-    set_parameters(con, indicator)
-    query = (f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat FROM ("
-             f"SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c FROM ("
-             f"{sql_text('indicator_' + indicator.id)}))")
-    cur = con.execute(query)
-    names = [d[0] for d in cur.description]
-    rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    rows = _query(con, indicator, f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat "
+                                  f"FROM (SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c "
+                                  "FROM ({}))")
     for row in rows:
         row["indicator"] = indicator.id
         row["reden"] = reden(indicator, row)
     return rows
+
+
+def run_with_geometry(con, indicator: Indicator) -> list[dict]:
+    """Like run, but keeps the geometry as RD WKB in `wkb` (for map images and GeoPackages)."""
+    rows = _query(con, indicator, "SELECT * EXCLUDE (geom), ST_AsWKB(geom) AS wkb FROM ({})")
+    for row in rows:
+        row["reden"] = reden(indicator, {k: v for k, v in row.items() if k != "wkb"})
+    return rows
+
+
+def _query(con, indicator: Indicator, wrapper: str) -> list[dict]:
+    check_available(con, indicator)
+    set_parameters(con, indicator)
+    cur = con.execute(wrapper.format(sql_text("indicator_" + indicator.id)))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def check_available(con, indicator: Indicator) -> None:

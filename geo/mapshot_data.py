@@ -17,7 +17,7 @@ from geo import indicators as ind
 from geo.branches import load_branches
 from geo.branches import register as register_branches
 from geo.mapshot_view import MapView, RdBox
-from geo.sqlfiles import set_variables, sql_text
+from geo.sqlfiles import sql_text
 
 MAX_PANDEN = 150_000
 GRID_STEPS = (100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
@@ -143,6 +143,8 @@ def signals(con, indicator_ids, box: RdBox | None = None) -> tuple[list[Signaal]
             continue
         try:
             found += _indicator_signals(con, indicator)
+        except ind.NietBerekend as exc:
+            failed.append(f"{indicator.naam} niet berekend: {exc}")
         except duckdb.Error as exc:
             failed.append(f"{indicator.naam} kon niet worden berekend ({type(exc).__name__})")
     if box is not None:
@@ -151,31 +153,15 @@ def signals(con, indicator_ids, box: RdBox | None = None) -> tuple[list[Signaal]
     return found, failed
 
 
-def indicator_rows(con, indicator: ind.Indicator) -> list[dict]:
-    """Like geo.indicators.run, but keeps the geometry (as `wkb`, RD) instead of lon/lat."""
-    set_variables(con, **{f"p_{k}": _sql_value(v) for k, v in indicator.parameters.items()})
-    query = (f"SELECT * EXCLUDE (geom), ST_AsWKB(geom) AS wkb FROM "
-             f"({sql_text('indicator_' + indicator.id)})")
-    cur = con.execute(query)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
 def _indicator_signals(con, indicator: ind.Indicator) -> list[Signaal]:
     out = []
-    for row in indicator_rows(con, indicator):
+    for row in ind.run_with_geometry(con, indicator):
         wkb = row.pop("wkb")
         out.append(Signaal(indicator=indicator.id, naam=indicator.naam,
                            objectsoort=indicator.objectsoort, object_id=str(row.get("object_id")),
-                           label=str(row.get("label") or ""), reden=ind.reden(indicator, row),
+                           label=str(row.get("label") or ""), reden=row["reden"],
                            geom=shapely.from_wkb(wkb) if wkb is not None else None))
     return out
-
-
-def _sql_value(value):
-    if isinstance(value, dict):
-        return [{"sleutel": k, "waarde": v} for k, v in value.items()]
-    return value
 
 
 def grid_size(box: RdBox) -> int:

@@ -43,3 +43,13 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} ontbreekt (../shared is er niet); deze test leest echte voorbeeldbestanden")
     return path
+
+
+@pytest.fixture(scope="module")
+def demo_con(demo_data_dir):
+    """A read-only connection to the demo snapshot, shared by one test module."""
+    from geo import db, snapshots
+
+    con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
+    yield con
+    con.close()

@@ -6,15 +6,13 @@ import json
 
 import pytest
 
-from geo import area, concentration, db, snapshots
+from geo import area, concentration
 from geo.concentration import Filter
 
 
 @pytest.fixture(scope="module")
-def con(demo_data_dir):
-    con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield con
-    con.close()
+def con(demo_con):
+    return demo_con
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,12 @@ import json
 
 import pytest
 
-from geo import cards, db, snapshots
+from geo import cards
 
 
 @pytest.fixture(scope="module")
-def con(demo_data_dir):
-    con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield con
-    con.close()
+def con(demo_con):
+    return demo_con
 
 
 @pytest.fixture(scope="module")
