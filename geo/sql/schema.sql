@@ -118,3 +118,16 @@ CREATE TABLE sbi_code (
     bron         VARCHAR,        -- 'lijst' or 'kvk'
     PRIMARY KEY (versie, code)
 );
+
+-- What a build noticed but did not refuse: one row per affected record, so the summary (counts
+-- per source and kind, in `zicht status` and on Gegevens) and the downloadable list come from one
+-- place. Nothing is ever dropped without a row here.
+CREATE TABLE waarschuwing (
+    bron        VARCHAR,             -- registration name of the source ('' for the build itself)
+    soort       VARCHAR NOT NULL,    -- e.g. sbi_onbekend | dubbel | koppeling_onzeker | bag_id_onbekend
+    sleutel     VARCHAR,             -- the record concerned (vestigingsnummer, BAG id, …)
+    rij         BIGINT,              -- row in the source file, when known
+    veld        VARCHAR,             -- field concerned, when one
+    waarde      VARCHAR,             -- the value as delivered
+    toelichting VARCHAR              -- in Dutch, for the user
+);
