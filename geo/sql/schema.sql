@@ -71,7 +71,21 @@ CREATE TABLE vestiging (
     verblijfsobject_id VARCHAR,
     match_methode      VARCHAR,      -- bag_id | adres | coordinaten | geen
     match_score        DOUBLE,
+    match_status       VARCHAR,      -- zeker | onzeker | meerdere kandidaten | geen
     geom               GEOMETRY
+);
+
+-- The BAG objects the KVK -> BAG match considered for a vestiging (best ten), so the card,
+-- Gegevens and downloads can show the candidates of an uncertain match.
+CREATE TABLE koppel_kandidaat (
+    vestigingsnummer    VARCHAR,
+    verblijfsobject_id  VARCHAR,     -- the BAG object (verblijfsobject, ligplaats or standplaats)
+    nummeraanduiding_id VARCHAR,     -- the address of it that was found
+    adres               VARCHAR,     -- that address as a person reads it
+    score               DOUBLE,
+    regel               VARCHAR,     -- the rule that found it (koppel_regel_tekst for words)
+    rang                INTEGER,
+    gekozen             BOOLEAN
 );
 
 CREATE TABLE gebied (

@@ -1,5 +1,11 @@
--- KVK -> BAG matching, in this order: BAG id; postcode + huisnummer + suffix; street; coordinates.
--- Each rule only looks at vestigingen no earlier rule matched. Unmatched rows stay (methode 'geen').
+-- KVK -> BAG matching. Every rule proposes candidates (BAG objects with a score and the rule that
+-- found them) for the vestigingen no earlier rule found any for, in this order: BAG id; postcode +
+-- huisnummer; street + huisnummer; coordinates. Then one decision per vestiging: the best
+-- candidate when it beats every other object, else 'meerdere kandidaten' (no object chosen).
+-- A score >= 0.9 is 'zeker' (measured on real BAG addresses, tests/loaders/test_match_truth.py);
+-- below that the match is 'onzeker' and the candidates stay in koppel_kandidaat for the analyst.
+-- Unmatched rows stay (methode 'geen'). Joins are equi-joins or one spatial join: an OR in a join
+-- condition becomes a nested loop (minutes at national size).
 
 -- One row per vestiging: the API (voorrang 1) beats a bulk file; then the most recent start.
 CREATE OR REPLACE TEMP TABLE kvk_uniek AS
@@ -7,86 +13,168 @@ SELECT * FROM kvk_invoer
 QUALIFY row_number() OVER (PARTITION BY vestigingsnummer
                            ORDER BY voorrang, datum_aanvang DESC NULLS LAST, bron) = 1;
 
+-- A BAG id as digits, 16 long: a spreadsheet drops the leading zero, a URI has a prefix.
 CREATE OR REPLACE TEMP TABLE kvk_adres AS
-SELECT vestigingsnummer, bag_id, adres_afgeschermd, rd_x, rd_y,
+SELECT vestigingsnummer, bron, rij, bag_id AS bag_id_geleverd,
+       CASE WHEN length(regexp_replace(coalesce(bag_id, ''), '[^0-9]', '', 'g')) BETWEEN 13 AND 16
+            THEN lpad(regexp_replace(bag_id, '[^0-9]', '', 'g'), 16, '0') END AS bag_id,
+       adres_afgeschermd, rd_x, rd_y,
        norm_postcode(postcode) AS pc, huisnummer_getal(huisnummer) AS nr,
-       norm_suffix(huisnummer_rest(huisnummer) || coalesce(huisletter, '')
-                   || coalesce(toevoeging, '')) AS sfx,
-       norm_straat(straat) AS straat, lower(trim(plaats)) AS plaats
-FROM kvk_uniek;
+       norm_suffix(sfx_ruw) AS sfx, sfx_sleutel(sfx_ruw) AS skey,
+       sfx_begane_grond(sfx_ruw) AS begane_grond,
+       norm_straat(straat) AS straat, lower(trim(plaats)) AS plaats,
+       concat_ws(' ', straat, huisnummer, huisletter, toevoeging, postcode, plaats) AS geleverd
+FROM (SELECT *, concat_ws(' ', huisnummer_rest(huisnummer), huisletter, toevoeging) AS sfx_ruw
+      FROM kvk_uniek);
 
-CREATE OR REPLACE TEMP TABLE kvk_match (
-    vestigingsnummer VARCHAR PRIMARY KEY, vbo VARCHAR, methode VARCHAR, score DOUBLE);
+CREATE OR REPLACE TEMP TABLE bag_sleutel AS FROM bag_met_sleutel();
 
-CREATE OR REPLACE TEMP MACRO open_adressen() AS TABLE
-    SELECT k.* FROM kvk_adres k ANTI JOIN kvk_match m USING (vestigingsnummer);
+CREATE OR REPLACE TEMP TABLE kandidaat (
+    vestigingsnummer VARCHAR, vbo VARCHAR, nummeraanduiding_id VARCHAR, score DOUBLE,
+    regel VARCHAR);
 
--- 1. The BAG id KVK gave (a verblijfsobject id, or a nummeraanduiding id as in DOOK's numid).
---    Two equi-joins, not one join with OR: that would be a nested loop (minutes at national size).
-INSERT INTO kvk_match
-SELECT vestigingsnummer, min(vbo), 'bag_id', 1.0 FROM (
-    SELECT k.vestigingsnummer, b.vbo FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.vbo
-    UNION ALL
-    SELECT k.vestigingsnummer, b.vbo FROM kvk_adres k
-    JOIN bag_adres b ON k.bag_id = b.nummeraanduiding_id)
-GROUP BY vestigingsnummer;
+CREATE OR REPLACE TEMP MACRO zonder_kandidaat() AS TABLE
+    SELECT k.* FROM kvk_adres k ANTI JOIN kandidaat c USING (vestigingsnummer);
 
--- 2. Postcode + huisnummer + huisletter/toevoeging, normalised.
-INSERT INTO kvk_match
-SELECT k.vestigingsnummer, min(b.vbo), 'adres', 1.0
-FROM open_adressen() k JOIN bag_adres b USING (pc, nr, sfx)
-GROUP BY k.vestigingsnummer;
+-- 1. The BAG id KVK gave (an object id, or a nummeraanduiding id as in DOOK's numid).
+INSERT INTO kandidaat
+SELECT k.vestigingsnummer, b.vbo, arg_min(b.nummeraanduiding_id, b.pc = k.pc AND b.nr = k.nr),
+       1.0, 'bag_id'
+FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.vbo
+GROUP BY ALL;
+INSERT INTO kandidaat
+SELECT k.vestigingsnummer, b.vbo, b.nummeraanduiding_id, 1.0, 'bag_id'
+FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.nummeraanduiding_id;
 
--- 3. Postcode + huisnummer where the suffix does not agree: the only address there (0.8),
---    or the address without suffix when there are several (0.6).
-INSERT INTO kvk_match
-SELECT vestigingsnummer, vbo, 'adres', score FROM (
-    SELECT k.vestigingsnummer, b.vbo,
-           CASE WHEN count(*) OVER w = 1 THEN 0.8 ELSE 0.6 END AS score,
-           row_number() OVER (w ORDER BY b.sfx <> '', b.sfx) AS rang,
-           count(*) FILTER (WHERE b.sfx = '') OVER w AS zonder_suffix, count(*) OVER w AS n
-    FROM open_adressen() k JOIN bag_adres b USING (pc, nr)
-    WINDOW w AS (PARTITION BY k.vestigingsnummer))
-WHERE rang = 1 AND (n = 1 OR zonder_suffix = 1);
+-- 2. Postcode + huisnummer, scored on the suffix.
+INSERT INTO kandidaat
+SELECT vestigingsnummer, vbo, nummeraanduiding_id,
+       suffix_score(k_sfx, k_skey, begane_grond, sfx, skey, n),
+       suffix_regel(k_sfx, k_skey, begane_grond, sfx, skey, n)
+FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, k.begane_grond, b.*,
+             count(DISTINCT b.vbo) OVER (PARTITION BY k.vestigingsnummer) AS n
+      FROM zonder_kandidaat() k JOIN bag_sleutel b USING (pc, nr));
 
--- 4. Street + huisnummer + suffix in the same place, for a missing or mistyped postcode; a
---    slightly mistyped street within the same postcode area (PC4) scores lower.
-INSERT INTO kvk_match
-SELECT k.vestigingsnummer, min(b.vbo), 'adres', 0.85
-FROM open_adressen() k JOIN bag_adres b USING (straat, nr, sfx)
-WHERE k.plaats IS NULL OR k.plaats = b.plaats
-GROUP BY k.vestigingsnummer HAVING count(*) = 1;
+-- 3. Street + huisnummer (in the place KVK names) for a missing or mistyped postcode. Certain
+--    only when the postcode is missing and the place agrees; a postcode that disagrees costs more.
+INSERT INTO kandidaat
+SELECT vestigingsnummer, vbo, nummeraanduiding_id,
+       suffix_score(k_sfx, k_skey, begane_grond, sfx, skey, n) - aftrek,
+       'straat_' || suffix_regel(k_sfx, k_skey, begane_grond, sfx, skey, n)
+FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, k.begane_grond, b.*,
+             count(DISTINCT b.vbo) OVER (PARTITION BY k.vestigingsnummer) AS n,
+             CASE WHEN k.pc IS NULL AND k.plaats IS NOT NULL THEN 0.1 ELSE 0.15 END AS aftrek
+      FROM zonder_kandidaat() k JOIN bag_sleutel b USING (straat, nr)
+      WHERE k.plaats IS NULL OR k.plaats = b.plaats);
 
-INSERT INTO kvk_match
-SELECT vestigingsnummer, vbo, 'adres', 0.75 FROM (
-    SELECT k.vestigingsnummer, b.vbo,
-           row_number() OVER (PARTITION BY k.vestigingsnummer
-                              ORDER BY jaro_winkler_similarity(k.straat, b.straat) DESC) AS rang
-    FROM open_adressen() k JOIN bag_adres b
-      ON b.nr = k.nr AND b.sfx = k.sfx AND left(b.pc, 4) = left(k.pc, 4)
-    WHERE jaro_winkler_similarity(k.straat, b.straat) >= 0.88)
+--    A slightly mistyped street with the same suffix, within the postcode area (PC4) or, without
+--    a postcode, within the place: never certain.
+INSERT INTO kandidaat
+SELECT vestigingsnummer, vbo, nummeraanduiding_id,
+       CASE WHEN k_sfx = sfx THEN 0.75 ELSE 0.7 END, 'straat_gelijkend'
+FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, b.*,
+             rank() OVER (PARTITION BY k.vestigingsnummer
+                          ORDER BY jaro_winkler_similarity(k.straat, b.straat) DESC) AS rang
+      FROM zonder_kandidaat() k JOIN bag_sleutel b
+        ON b.nr = k.nr AND b.skey = k.skey AND left(b.pc, 4) = left(k.pc, 4)
+      WHERE jaro_winkler_similarity(k.straat, b.straat) >= 0.88
+      UNION ALL BY NAME
+      SELECT k.vestigingsnummer, k.sfx AS k_sfx, b.*,
+             rank() OVER (PARTITION BY k.vestigingsnummer
+                          ORDER BY jaro_winkler_similarity(k.straat, b.straat) DESC) AS rang
+      FROM zonder_kandidaat() k JOIN bag_sleutel b
+        ON b.nr = k.nr AND b.skey = k.skey AND b.plaats = k.plaats
+      WHERE k.pc IS NULL AND jaro_winkler_similarity(k.straat, b.straat) >= 0.88)
 WHERE rang = 1;
 
--- 5. The nearest address within 50 m of KVK's RD coordinates; the score falls with distance.
-INSERT INTO kvk_match
-SELECT vestigingsnummer, vbo, 'coordinaten', greatest(0.5, 1 - afstand / 100) FROM (
-    SELECT k.vestigingsnummer, b.vbo, ST_Distance(b.geom, ST_Point(k.rd_x, k.rd_y)) AS afstand,
-           row_number() OVER (PARTITION BY k.vestigingsnummer ORDER BY afstand) AS rang
-    FROM open_adressen() k JOIN bag_adres b
-      ON ST_DWithin(b.geom, ST_Point(k.rd_x, k.rd_y), 50)
-    WHERE k.rd_x IS NOT NULL AND NOT coalesce(k.adres_afgeschermd, false))
-WHERE rang = 1;
+-- 4. KVK's RD coordinates: the objects on the nearest BAG point within 50 m. Coordinates alone
+--    are never certain (at most 0.85, less with distance); several objects on that point (flats)
+--    are 'meerdere kandidaten'.
+INSERT INTO kandidaat
+SELECT vestigingsnummer, vbo, nummeraanduiding_id, greatest(0.5, 0.85 - dichtst / 100),
+       'coordinaten'
+FROM (SELECT k.vestigingsnummer, b.vbo, b.nummeraanduiding_id,
+             ST_Distance(b.geom, ST_Point(k.rd_x, k.rd_y)) AS afstand,
+             min(afstand) OVER (PARTITION BY k.vestigingsnummer) AS dichtst
+      FROM zonder_kandidaat() k JOIN bag_adres b
+        ON ST_DWithin(b.geom, ST_Point(k.rd_x, k.rd_y), 50)
+      WHERE k.rd_x IS NOT NULL AND NOT coalesce(k.adres_afgeschermd, false))
+WHERE afstand <= dichtst + 1;
+
+-- One row per vestiging and object (an object with a nevenadres may be found twice), ranked;
+-- `gelijk` counts the objects with the same score, so a tie at the top is visible.
+CREATE OR REPLACE TEMP TABLE kandidaat_object AS
+SELECT *, row_number() OVER (PARTITION BY vestigingsnummer ORDER BY score DESC, vbo) AS rang,
+       count(*) OVER (PARTITION BY vestigingsnummer, score) AS gelijk
+FROM (SELECT vestigingsnummer, vbo, round(max(score), 2) AS score,
+             arg_max(regel, score) AS regel,
+             arg_max(nummeraanduiding_id, score) AS nummeraanduiding_id
+      FROM kandidaat GROUP BY vestigingsnummer, vbo);
+
+-- The decision, in one place: the best object when it beats all others; a tie is 'meerdere
+-- kandidaten' and chooses nothing (the analyst sees the candidates).
+CREATE OR REPLACE TEMP TABLE kvk_match AS
+SELECT vestigingsnummer, regel, gelijk > 1 AS meerdere,
+       CASE WHEN gelijk = 1 THEN vbo END AS vbo,
+       CASE WHEN gelijk > 1 THEN 'geen' WHEN regel IN ('bag_id', 'coordinaten') THEN regel
+            ELSE 'adres' END AS methode,
+       CASE WHEN gelijk = 1 THEN score ELSE 0.0 END AS score,
+       CASE WHEN gelijk > 1 THEN 'meerdere kandidaten' WHEN koppeling_zeker(score) THEN 'zeker'
+            ELSE 'onzeker' END AS status,
+       -- several objects at one postcode + huisnummer are one building: its place is known
+       CASE WHEN gelijk > 1 AND NOT regel LIKE 'straat%' AND regel <> 'coordinaten'
+            THEN vbo END AS plek_vbo
+FROM kandidaat_object WHERE rang = 1;
+
+INSERT INTO koppel_kandidaat BY NAME
+SELECT c.vestigingsnummer, c.vbo AS verblijfsobject_id, c.nummeraanduiding_id, a.adres,
+       c.score, c.regel, c.rang, c.rang = 1 AND c.gelijk = 1 AS gekozen
+FROM kandidaat_object c
+LEFT JOIN (SELECT nummeraanduiding_id, any_value(adres) AS adres FROM bag_adres GROUP BY ALL) a
+       USING (nummeraanduiding_id)
+WHERE c.rang <= 10;
 
 INSERT INTO vestiging BY NAME
 SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang),
        m.vbo AS verblijfsobject_id,
        coalesce(m.methode, 'geen') AS match_methode,
        coalesce(m.score, 0.0) AS match_score,
-       coalesce(b.geom, CASE WHEN u.rd_x IS NOT NULL AND NOT coalesce(u.adres_afgeschermd, false)
-                             THEN ST_Point(u.rd_x, u.rd_y) END) AS geom
+       coalesce(m.status, 'geen') AS match_status,
+       coalesce(b.geom, p.geom,
+                CASE WHEN u.rd_x IS NOT NULL AND NOT coalesce(u.adres_afgeschermd, false)
+                     THEN ST_Point(u.rd_x, u.rd_y) END) AS geom
 FROM kvk_uniek u
 LEFT JOIN kvk_match m USING (vestigingsnummer)
-LEFT JOIN bag_adres b ON b.vbo = m.vbo;
+LEFT JOIN (SELECT vbo, any_value(geom) AS geom FROM bag_adres GROUP BY vbo) b ON b.vbo = m.vbo
+LEFT JOIN (SELECT vbo, any_value(geom) AS geom FROM bag_adres GROUP BY vbo) p
+       ON p.vbo = m.plek_vbo;
+
+-- What the build noticed: a BAG id this BAG does not know (the address was tried instead), and
+-- every match that is not certain.
+INSERT INTO waarschuwing BY NAME
+SELECT k.bron, 'bag_id_onbekend' AS soort, k.vestigingsnummer AS sleutel, k.rij, 'bag_id' AS veld,
+       k.bag_id_geleverd AS waarde,
+       'Dit BAG-id komt niet voor in de geladen BAG; ' || CASE
+           WHEN m.vbo IS NULL THEN 'de vestiging is niet op een BAG-object gekoppeld.'
+           ELSE 'gekoppeld ' || koppel_regel_tekst(m.regel) || ' (score '
+                || replace(printf('%.2f', m.score), '.', ',') || ').' END AS toelichting
+FROM kvk_adres k LEFT JOIN kvk_match m USING (vestigingsnummer)
+WHERE nullif(trim(k.bag_id_geleverd), '') IS NOT NULL AND coalesce(m.regel, '') <> 'bag_id';
+
+INSERT INTO waarschuwing BY NAME
+SELECT k.bron, CASE WHEN m.meerdere THEN 'meerdere_kandidaten' ELSE 'koppeling_onzeker' END
+           AS soort,
+       k.vestigingsnummer AS sleutel, k.rij,
+       CASE WHEN m.regel = 'coordinaten' THEN 'coordinaten' ELSE 'adres' END AS veld,
+       k.geleverd AS waarde,
+       CASE WHEN m.meerdere
+            THEN 'Meerdere BAG-objecten passen even goed (' || koppel_regel_tekst(m.regel)
+                 || '); er is niet gekozen. Bekijk de kandidaten.'
+            ELSE 'Onzeker gekoppeld ' || koppel_regel_tekst(m.regel) || ' (score '
+                 || replace(printf('%.2f', m.score), '.', ',') || '). Bekijk de kandidaten.'
+       END AS toelichting
+FROM kvk_match m JOIN kvk_adres k USING (vestigingsnummer)
+WHERE m.status <> 'zeker';
 
 -- The SBI codes in use with a description, for the selection tree (a loaded list wins later).
 INSERT INTO sbi_code

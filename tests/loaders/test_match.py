@@ -105,10 +105,11 @@ def test_huisnummer_range_matches_the_first_number(con):
     assert got[:2] == ("0001010000000007", "adres")
 
 
-def test_coordinates_find_the_nearest_address_within_50_m(con):
+def test_coordinates_find_the_nearest_address_within_50_m_but_are_never_certain(con):
     got = match_one(con, postcode="0000XX", huisnummer="1", rd_x=3010.0, rd_y=3000.0)
     assert got[0:2] == ("0001010000000007", "coordinaten")
-    assert got[2] == pytest.approx(0.9)
+    assert got[2] == pytest.approx(0.75)  # 0.85 at the point itself, less with distance
+    assert con.execute("SELECT match_status FROM vestiging").fetchone()[0] == "onzeker"
 
 
 def test_coordinates_too_far_away_leave_it_unmatched_but_kept(con):
