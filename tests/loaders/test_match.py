@@ -17,6 +17,10 @@ BAG = [
     ("0001010000000005", "0001200000000005", "Kerkweg", 5, "B", None, "1234AC", 2010, 2000),
     ("0001010000000006", "0001200000000006", "Kerkweg", 5, "C", None, "1234AC", 2012, 2000),
     ("0001010000000007", "0001200000000007", "Industrieweg", 40, None, None, "1235XY", 3000, 3000),
+    ("0001010000000008", "0001200000000008", "Burgemeester de Vlugtlaan", 7, None, None, "1236AA",
+     4000, 4000),
+    ("0001010000000009", "0001200000000009", "Röntgenstraat", 9, None, "BG", "1236AB", 4100, 4000),
+    ("0001010000000010", "0001200000000010", "Röntgenstraat", 9, None, "1", "1236AB", 4100, 4000),
 ]
 
 
@@ -130,3 +134,38 @@ def test_api_record_beats_bulk_file_for_the_same_vestiging(con):
     match_one(con, naam="Uit bestand", postcode="1234AB", huisnummer="12")
     assert con.execute("SELECT naam, verblijfsobject_id FROM vestiging").fetchall() == [
         ("Uit API", "0001010000000004")]
+
+
+@pytest.mark.parametrize("straat", ["Burg. de Vlugtlaan", "burgemeester de vlugtlaan",
+                                    "Burg de Vlugtlaan"])
+def test_abbreviated_title_in_street_matches_without_postcode(con, straat):
+    got = match_one(con, straat=straat, huisnummer="7", plaats="Demostad")
+    assert got == ("0001010000000008", "adres", 0.9)
+
+
+def test_written_out_diacritic_matches_the_street(con):
+    got = match_one(con, straat="Roentgenstraat", huisnummer="9", toevoeging="1",
+                    plaats="demostad")
+    assert got == ("0001010000000010", "adres", 0.9)
+
+
+@pytest.mark.parametrize("postcode", ["1236-ab", " 1236 AB", "1236ab"])
+def test_postcode_with_hyphen_space_or_lower_case_matches(con, postcode):
+    assert match_one(con, postcode=postcode, huisnummer="9", toevoeging="1")[:3] == (
+        "0001010000000010", "adres", 1.0)
+
+
+@pytest.mark.parametrize("toevoeging, score", [("hs", 0.95), ("huis", 0.95), ("beg", 0.95),
+                                               ("b.g.", 1.0)])
+def test_ground_floor_word_matches_a_bag_toevoeging_written_otherwise(con, toevoeging, score):
+    got = match_one(con, postcode="1236AB", huisnummer="9", toevoeging=toevoeging)
+    assert got == ("0001010000000009", "adres", score)
+
+
+def test_candidates_of_an_ambiguous_address_are_kept_with_their_rule(con):
+    match_one(con, postcode="1234AC", huisnummer="5", huisletter="D")
+    assert con.execute("SELECT verblijfsobject_id, score, regel, gekozen FROM koppel_kandidaat "
+                       "ORDER BY rang").fetchall() == [
+        ("0001010000000005", 0.4, "nummer_zonder_toevoeging", False),
+        ("0001010000000006", 0.4, "nummer_zonder_toevoeging", False)]
+    assert con.execute("SELECT match_status FROM vestiging").fetchone()[0] == "meerdere kandidaten"
