@@ -55,4 +55,5 @@ def vestiging_card(con, vestigingsnummer: str, peildatum: str, hits: dict | None
             "signalen": (hits or {}).get(("vestiging", vestigingsnummer), [])}
     card["onderneming"] = _rows(con, "object_onderneming", {"kvk": card["kvk_nummer"],
                                                             "peildatum": peildatum})
+    card["kandidaten"] = _rows(con, "object_vestiging_kandidaten", {"vestiging": vestigingsnummer})
     return card

@@ -41,8 +41,14 @@ def koppeling(snapshot: str, peildatum: str) -> list[dict]:
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
+def koppel_zekerheid(snapshot: str) -> list[dict]:
+    """Per source: certain, uncertain, several candidates, and unknown BAG ids."""
+    return _rows(snapshot, sql_text("gegevens_koppel_zekerheid"))
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
 def ongekoppeld(snapshot: str, peildatum: str) -> list[dict]:
-    """Vestigingen without a BAG address, with the address as delivered and the likely reason."""
+    """Vestigingen without a certain BAG object: address as delivered, reason and candidates."""
     return _rows(snapshot, sql_text("gegevens_ongekoppeld"), {"peildatum": peildatum})
 
 

@@ -30,8 +30,17 @@ SELECT
     v.vestigingsnummer AS "KVK_Vestigingsnummer",
     v.datum_aanvang AS "KVK_Datum_inschrijving_vestiging",
     v.datum_einde AS "KVK_Datum_uitschrijving_vestiging",
-    CASE WHEN v.is_hoofdvestiging THEN 'Ja' ELSE 'Nee' END AS "KVK_Indicatiehoofdvestiging"
+    CASE WHEN v.is_hoofdvestiging THEN 'Ja' ELSE 'Nee' END AS "KVK_Indicatiehoofdvestiging",
+    -- after DOOK's own columns (sheets that read those by position keep working): how certain
+    -- the BAG fields above are, and what else the match considered when it is not certain
+    v.match_status AS "Zicht_koppeling",
+    round(v.match_score, 2) AS "Zicht_koppelscore",
+    CASE WHEN v.match_status <> 'zeker' THEN kk.kandidaten END AS "Zicht_kandidaten"
 FROM vestiging v
+LEFT JOIN (SELECT vestigingsnummer,
+                  string_agg(kandidaat_tekst(adres, score), '; ' ORDER BY rang) AS kandidaten
+           FROM koppel_kandidaat GROUP BY vestigingsnummer) kk
+       ON kk.vestigingsnummer = v.vestigingsnummer
 LEFT JOIN verblijfsobject b ON b.identificatie = v.verblijfsobject_id
 LEFT JOIN pand p ON p.identificatie = b.pand_identificatie
 LEFT JOIN sbi_code s1 ON s1.versie = v.sbi_versie

@@ -24,3 +24,7 @@ END;
 -- A match is certain from this score on (KVK and RDW alike); below it the card, Gegevens and the
 -- downloads call it onzeker and show the candidates. Measured: tests/loaders/test_match_truth.py.
 CREATE OR REPLACE MACRO koppeling_zeker(score) AS score >= 0.9;
+
+-- One candidate of a KVK -> BAG match as the analyst reads it: address and score.
+CREATE OR REPLACE MACRO kandidaat_tekst(adres, score) AS
+    coalesce(adres, '?') || ' (score ' || replace(printf('%.2f', score), '.', ',') || ')';

@@ -30,9 +30,6 @@ CREATE OR REPLACE TEMP MACRO sfx_delen(s) AS list_filter(list_transform(
         ELSE d END),
     d -> d <> '');
 CREATE OR REPLACE TEMP MACRO sfx_sleutel(s) AS array_to_string(list_sort(sfx_delen(s)), '-');
--- Only a ground-floor word ('hs', 'huis', 'bg', 'H'): on a number with one plain address in BAG
--- that is the house itself, not an unknown unit.
-CREATE OR REPLACE TEMP MACRO sfx_begane_grond(s) AS sfx_delen(s) = ['H'];
 
 -- Street: written-out diacritics agree with the real ones (Röntgen/Roentgen), the usual title
 -- abbreviations are read in full (Burg., Dr., Prof., Mr., St.), and '-str.' is '-straat'.
@@ -56,30 +53,38 @@ CREATE OR REPLACE TEMP MACRO huisnummer_rest(h) AS
 -- objects at that number. Only the same suffix (1.0), or the same suffix written otherwise
 -- (0.95), or a ground-floor word on a number with one plain address (0.9) is certain. Any suffix
 -- BAG does not know there scores below 0.9: it may be a unit BAG lacks or a typo.
-CREATE OR REPLACE TEMP MACRO suffix_score(k_sfx, k_skey, k_bg, b_sfx, b_skey, n) AS CASE
+-- A key of only 'H' is a ground-floor word ('hs', 'huis', 'bg'): on a number with one plain
+-- address that is the house itself, not an unknown unit.
+CREATE OR REPLACE TEMP MACRO suffix_score(k_sfx, k_skey, b_sfx, b_skey, n) AS CASE
     WHEN k_sfx = b_sfx THEN 1.0
     WHEN k_skey <> '' AND k_skey = b_skey THEN 0.95
-    WHEN n = 1 AND b_sfx = '' AND k_bg THEN 0.9
+    WHEN n = 1 AND b_sfx = '' AND k_skey = 'H' THEN 0.9
     WHEN n = 1 THEN 0.8
     WHEN b_sfx = '' AND k_sfx <> '' THEN 0.6
     ELSE 0.4 END;
-CREATE OR REPLACE TEMP MACRO suffix_regel(k_sfx, k_skey, k_bg, b_sfx, b_skey, n) AS CASE
+CREATE OR REPLACE TEMP MACRO suffix_regel(k_sfx, k_skey, b_sfx, b_skey, n) AS CASE
     WHEN k_sfx = b_sfx THEN 'adres'
     WHEN k_skey <> '' AND k_skey = b_skey THEN 'toevoeging_anders_geschreven'
-    WHEN n = 1 AND b_sfx = '' AND k_bg THEN 'huis_op_enig_adres'
+    WHEN n = 1 AND b_sfx = '' AND k_skey = 'H' THEN 'huis_op_enig_adres'
     WHEN n = 1 THEN 'toevoeging_wijkt_af'
     WHEN b_sfx = '' AND k_sfx <> '' THEN 'toevoeging_onbekend'
     ELSE 'nummer_zonder_toevoeging' END;
 
--- Every current address in BAG, normalised once; `adres` is how a person reads it.
+-- Every current address in BAG, normalised once; `adres` is how a person reads it. Street names
+-- are normalised once per distinct name (the regexes are the costly part at national size).
 CREATE OR REPLACE TEMP TABLE bag_adres AS
-SELECT identificatie AS vbo, nummeraanduiding_id, postcode AS pc, huisnummer AS nr,
-       norm_suffix(coalesce(huisletter, '') || coalesce(toevoeging, '')) AS sfx,
-       norm_straat(openbare_ruimte) AS straat, lower(woonplaats) AS plaats,
-       concat_ws(' ', openbare_ruimte, huisnummer::VARCHAR || coalesce(huisletter, '')
-                 || coalesce('-' || toevoeging, ''), postcode, woonplaats) AS adres, geom
-FROM verblijfsobject;
+WITH straat AS (
+    SELECT openbare_ruimte, norm_straat(openbare_ruimte) AS straat
+    FROM (SELECT DISTINCT openbare_ruimte FROM verblijfsobject)
+)
+SELECT v.identificatie AS vbo, v.nummeraanduiding_id, v.postcode AS pc, v.huisnummer AS nr,
+       norm_suffix(coalesce(v.huisletter, '') || coalesce(v.toevoeging, '')) AS sfx,
+       s.straat, lower(v.woonplaats) AS plaats,
+       concat_ws(' ', v.openbare_ruimte, v.huisnummer::VARCHAR || coalesce(v.huisletter, '')
+                 || coalesce('-' || v.toevoeging, ''), v.postcode, v.woonplaats) AS adres, v.geom
+FROM verblijfsobject v LEFT JOIN straat s USING (openbare_ruimte);
 
--- bag_adres with the suffix key, for the matchers (KVK and RDW) to materialise once.
-CREATE OR REPLACE TEMP MACRO bag_met_sleutel() AS TABLE
-    SELECT *, sfx_sleutel(sfx) AS skey FROM bag_adres;
+-- The suffix key of every suffix in BAG (a few thousand distinct ones), for the matchers (KVK and
+-- RDW) to materialise once and join to bag_adres on sfx.
+CREATE OR REPLACE TEMP MACRO bag_sfx_sleutels() AS TABLE
+    SELECT sfx, sfx_sleutel(sfx) AS skey FROM (SELECT DISTINCT sfx FROM bag_adres);

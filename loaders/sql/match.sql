@@ -15,19 +15,27 @@ QUALIFY row_number() OVER (PARTITION BY vestigingsnummer
 
 -- A BAG id as digits, 16 long: a spreadsheet drops the leading zero, a URI has a prefix.
 CREATE OR REPLACE TEMP TABLE kvk_adres AS
+WITH k AS (
+    SELECT *, concat_ws(' ', huisnummer_rest(huisnummer), huisletter, toevoeging) AS sfx_ruw
+    FROM kvk_uniek
+), sleutel AS (   -- the regexes once per distinct suffix and street
+    SELECT sfx_ruw, norm_suffix(sfx_ruw) AS sfx, sfx_sleutel(sfx_ruw) AS skey
+    FROM (SELECT DISTINCT sfx_ruw FROM k)
+), straat AS (
+    SELECT straat, norm_straat(straat) AS straat_norm FROM (SELECT DISTINCT straat FROM k)
+)
 SELECT vestigingsnummer, bron, rij, bag_id AS bag_id_geleverd,
        CASE WHEN length(regexp_replace(coalesce(bag_id, ''), '[^0-9]', '', 'g')) BETWEEN 13 AND 16
             THEN lpad(regexp_replace(bag_id, '[^0-9]', '', 'g'), 16, '0') END AS bag_id,
        adres_afgeschermd, rd_x, rd_y,
        norm_postcode(postcode) AS pc, huisnummer_getal(huisnummer) AS nr,
-       norm_suffix(sfx_ruw) AS sfx, sfx_sleutel(sfx_ruw) AS skey,
-       sfx_begane_grond(sfx_ruw) AS begane_grond,
-       norm_straat(straat) AS straat, lower(trim(plaats)) AS plaats,
-       concat_ws(' ', straat, huisnummer, huisletter, toevoeging, postcode, plaats) AS geleverd
-FROM (SELECT *, concat_ws(' ', huisnummer_rest(huisnummer), huisletter, toevoeging) AS sfx_ruw
-      FROM kvk_uniek);
+       s.sfx, s.skey, t.straat_norm AS straat, lower(trim(plaats)) AS plaats,
+       concat_ws(' ', k.straat, huisnummer, huisletter, toevoeging, postcode, plaats) AS geleverd
+FROM k JOIN sleutel s USING (sfx_ruw) LEFT JOIN straat t ON t.straat = k.straat;
 
-CREATE OR REPLACE TEMP TABLE bag_sleutel AS FROM bag_met_sleutel();
+
+CREATE OR REPLACE TEMP TABLE bag_sfx AS FROM bag_sfx_sleutels();
+CREATE OR REPLACE TEMP MACRO bag_met_sleutel() AS TABLE FROM bag_adres JOIN bag_sfx USING (sfx);
 
 CREATE OR REPLACE TEMP TABLE kandidaat (
     vestigingsnummer VARCHAR, vbo VARCHAR, nummeraanduiding_id VARCHAR, score DOUBLE,
@@ -41,7 +49,7 @@ INSERT INTO kandidaat
 SELECT k.vestigingsnummer, b.vbo, arg_min(b.nummeraanduiding_id, b.pc = k.pc AND b.nr = k.nr),
        1.0, 'bag_id'
 FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.vbo
-GROUP BY ALL;
+GROUP BY k.vestigingsnummer, b.vbo;
 INSERT INTO kandidaat
 SELECT k.vestigingsnummer, b.vbo, b.nummeraanduiding_id, 1.0, 'bag_id'
 FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.nummeraanduiding_id;
@@ -49,22 +57,22 @@ FROM kvk_adres k JOIN bag_adres b ON k.bag_id = b.nummeraanduiding_id;
 -- 2. Postcode + huisnummer, scored on the suffix.
 INSERT INTO kandidaat
 SELECT vestigingsnummer, vbo, nummeraanduiding_id,
-       suffix_score(k_sfx, k_skey, begane_grond, sfx, skey, n),
-       suffix_regel(k_sfx, k_skey, begane_grond, sfx, skey, n)
-FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, k.begane_grond, b.*,
-             count(DISTINCT b.vbo) OVER (PARTITION BY k.vestigingsnummer) AS n
-      FROM zonder_kandidaat() k JOIN bag_sleutel b USING (pc, nr));
+       suffix_score(k_sfx, k_skey, sfx, skey, n),
+       suffix_regel(k_sfx, k_skey, sfx, skey, n)
+FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, b.*,
+             count(*) OVER (PARTITION BY k.vestigingsnummer) AS n
+      FROM zonder_kandidaat() k JOIN bag_met_sleutel() b USING (pc, nr));
 
 -- 3. Street + huisnummer (in the place KVK names) for a missing or mistyped postcode. Certain
 --    only when the postcode is missing and the place agrees; a postcode that disagrees costs more.
 INSERT INTO kandidaat
 SELECT vestigingsnummer, vbo, nummeraanduiding_id,
-       suffix_score(k_sfx, k_skey, begane_grond, sfx, skey, n) - aftrek,
-       'straat_' || suffix_regel(k_sfx, k_skey, begane_grond, sfx, skey, n)
-FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, k.begane_grond, b.*,
-             count(DISTINCT b.vbo) OVER (PARTITION BY k.vestigingsnummer) AS n,
+       suffix_score(k_sfx, k_skey, sfx, skey, n) - aftrek,
+       'straat_' || suffix_regel(k_sfx, k_skey, sfx, skey, n)
+FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, k.skey AS k_skey, b.*,
+             count(*) OVER (PARTITION BY k.vestigingsnummer) AS n,
              CASE WHEN k.pc IS NULL AND k.plaats IS NOT NULL THEN 0.1 ELSE 0.15 END AS aftrek
-      FROM zonder_kandidaat() k JOIN bag_sleutel b USING (straat, nr)
+      FROM zonder_kandidaat() k JOIN bag_met_sleutel() b USING (straat, nr)
       WHERE k.plaats IS NULL OR k.plaats = b.plaats);
 
 --    A slightly mistyped street with the same suffix, within the postcode area (PC4) or, without
@@ -75,14 +83,14 @@ SELECT vestigingsnummer, vbo, nummeraanduiding_id,
 FROM (SELECT k.vestigingsnummer, k.sfx AS k_sfx, b.*,
              rank() OVER (PARTITION BY k.vestigingsnummer
                           ORDER BY jaro_winkler_similarity(k.straat, b.straat) DESC) AS rang
-      FROM zonder_kandidaat() k JOIN bag_sleutel b
+      FROM zonder_kandidaat() k JOIN bag_met_sleutel() b
         ON b.nr = k.nr AND b.skey = k.skey AND left(b.pc, 4) = left(k.pc, 4)
       WHERE jaro_winkler_similarity(k.straat, b.straat) >= 0.88
       UNION ALL BY NAME
       SELECT k.vestigingsnummer, k.sfx AS k_sfx, b.*,
              rank() OVER (PARTITION BY k.vestigingsnummer
                           ORDER BY jaro_winkler_similarity(k.straat, b.straat) DESC) AS rang
-      FROM zonder_kandidaat() k JOIN bag_sleutel b
+      FROM zonder_kandidaat() k JOIN bag_met_sleutel() b
         ON b.nr = k.nr AND b.skey = k.skey AND b.plaats = k.plaats
       WHERE k.pc IS NULL AND jaro_winkler_similarity(k.straat, b.straat) >= 0.88)
 WHERE rang = 1;
@@ -122,8 +130,8 @@ SELECT vestigingsnummer, regel, gelijk > 1 AS meerdere,
        CASE WHEN gelijk > 1 THEN 'meerdere kandidaten' WHEN koppeling_zeker(score) THEN 'zeker'
             ELSE 'onzeker' END AS status,
        -- several objects at one postcode + huisnummer are one building: its place is known
-       CASE WHEN gelijk > 1 AND NOT regel LIKE 'straat%' AND regel <> 'coordinaten'
-            THEN vbo END AS plek_vbo
+       CASE WHEN gelijk = 1 OR (NOT regel LIKE 'straat%' AND regel <> 'coordinaten')
+            THEN nummeraanduiding_id END AS plek
 FROM kandidaat_object WHERE rang = 1;
 
 INSERT INTO koppel_kandidaat BY NAME
@@ -140,14 +148,12 @@ SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang),
        coalesce(m.methode, 'geen') AS match_methode,
        coalesce(m.score, 0.0) AS match_score,
        coalesce(m.status, 'geen') AS match_status,
-       coalesce(b.geom, p.geom,
+       coalesce(b.geom,
                 CASE WHEN u.rd_x IS NOT NULL AND NOT coalesce(u.adres_afgeschermd, false)
                      THEN ST_Point(u.rd_x, u.rd_y) END) AS geom
 FROM kvk_uniek u
 LEFT JOIN kvk_match m USING (vestigingsnummer)
-LEFT JOIN (SELECT vbo, any_value(geom) AS geom FROM bag_adres GROUP BY vbo) b ON b.vbo = m.vbo
-LEFT JOIN (SELECT vbo, any_value(geom) AS geom FROM bag_adres GROUP BY vbo) p
-       ON p.vbo = m.plek_vbo;
+LEFT JOIN bag_adres b ON b.nummeraanduiding_id = m.plek;
 
 -- What the build noticed: a BAG id this BAG does not know (the address was tried instead), and
 -- every match that is not certain.

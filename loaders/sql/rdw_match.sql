@@ -1,13 +1,13 @@
 -- RDW erkende bedrijven to BAG on postcode + huisnummer + toevoeging, scored on the suffix by the
 -- same rule as KVK (suffix_score in adres_norm.sql); a tie at the top chooses nothing.
-CREATE TEMP TABLE IF NOT EXISTS bag_sleutel AS FROM bag_met_sleutel();
+CREATE OR REPLACE TEMP TABLE bag_sfx AS FROM bag_sfx_sleutels();
+CREATE OR REPLACE TEMP MACRO bag_met_sleutel() AS TABLE FROM bag_adres JOIN bag_sfx USING (sfx);
 
 CREATE OR REPLACE TEMP TABLE rdw_adres AS
 SELECT b.*, norm_postcode(coalesce(postcode_numeriek, '') || coalesce(postcode_alfanumeriek, ''))
            AS pc,
        huisnummer_getal(huisnummer) AS nr, norm_suffix(huisnummer_toevoeging) AS sfx,
-       sfx_sleutel(huisnummer_toevoeging) AS skey,
-       sfx_begane_grond(huisnummer_toevoeging) AS begane_grond
+       sfx_sleutel(huisnummer_toevoeging) AS skey
 FROM rdw_bedrijven_ruw b;
 
 CREATE OR REPLACE TEMP TABLE rdw_match AS
@@ -16,11 +16,10 @@ SELECT volgnummer, CASE WHEN gelijk = 1 THEN vbo END AS vbo,
 FROM (SELECT volgnummer, vbo, score,
              row_number() OVER (PARTITION BY volgnummer ORDER BY score DESC, vbo) AS rang,
              count(*) OVER (PARTITION BY volgnummer, score) AS gelijk
-      FROM (SELECT r.volgnummer, b.vbo,
-                   max(suffix_score(r.sfx, r.skey, r.begane_grond, b.sfx, b.skey, n)) AS score
-            FROM (SELECT DISTINCT volgnummer, pc, nr, sfx, skey, begane_grond FROM rdw_adres) r
-            JOIN (SELECT *, count(DISTINCT vbo) OVER (PARTITION BY pc, nr) AS n
-                  FROM bag_sleutel) b USING (pc, nr)
+      FROM (SELECT volgnummer, vbo, max(suffix_score(k_sfx, k_skey, sfx, skey, n)) AS score
+            FROM (SELECT r.volgnummer, r.sfx AS k_sfx, r.skey AS k_skey, b.vbo, b.sfx, b.skey,
+                         count(*) OVER (PARTITION BY r.volgnummer) AS n
+                  FROM rdw_adres r JOIN bag_met_sleutel() b USING (pc, nr))
             GROUP BY ALL))
 WHERE rang = 1;
 

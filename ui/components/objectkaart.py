@@ -43,6 +43,33 @@ def signalen_html(signalen: list[dict]) -> str:
             f'<ul style="margin:2px 0 0 0;padding-left:1.1rem">{regels}</ul></div>')
 
 
+def koppeling_tekst(c: dict) -> str:
+    """How the vestiging is linked to BAG and how certain that is, in one line."""
+    status = c.get("match_status") or "geen"
+    if status == "meerdere kandidaten":
+        return "meerdere kandidaten: geen BAG-object gekozen"
+    if status == "geen" or c["match_methode"] in (None, "geen"):
+        return MATCH["geen"]
+    gekozen = next((k for k in c.get("kandidaten") or [] if k["gekozen"]), None)
+    hoe = gekozen["reden"] if gekozen else MATCH.get(c["match_methode"], c["match_methode"])
+    return f"{status}: {hoe} (score {getal(c['match_score'], 2)})"
+
+
+def kandidaten_html(c: dict) -> str:
+    """The candidates of a match that is not certain, for the analyst to weigh."""
+    kandidaten = c.get("kandidaten") or []
+    if (c.get("match_status") or "geen") == "zeker" or not kandidaten:
+        return ""
+    regels = "".join(
+        f"<li>{html.escape(k['adres'] or k['verblijfsobject_id'])} (score "
+        f"{getal(k['score'], 2)}; {html.escape(k['reden'])}"
+        f"{', gekozen' if k['gekozen'] else ''})</li>" for k in kandidaten)
+    return ('<div style="border-left:4px solid #8c6d1f;background:#fbf6e9;padding:6px 10px;'
+            'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">'
+            'Koppeling aan BAG niet zeker: kandidaten</div>'
+            f'<ul style="margin:2px 0 0 0;padding-left:1.1rem">{regels}</ul></div>')
+
+
 def status_tekst(v: dict) -> str:
     if v.get("datum_einde"):
         return f"beëindigd {datum(v['datum_einde'])}"
@@ -154,6 +181,7 @@ def vestiging(card: dict | None) -> None:
         return
     _kop(card["naam"] or f"Vestiging {card['vestigingsnummer']}", card["peildatum"])
     st.markdown(feiten(_vestiging_feiten(card)), unsafe_allow_html=True)
+    st.markdown(kandidaten_html(card), unsafe_allow_html=True)
     st.markdown(signalen_html(card["signalen"]), unsafe_allow_html=True)
     if card.get("pand_identificatie"):
         st.button("Pand openen", key=f"pand_{card['vestigingsnummer']}", icon=":material/domain:",
@@ -169,9 +197,7 @@ def _vestiging_feiten(c: dict) -> list[tuple[str, object]]:
     adres = ("afgeschermd in het Handelsregister" if c["adres_afgeschermd"] else
              " ".join(str(p) for p in (c["straat"], c["huisnummer"], c["huisletter"],
                                        c["toevoeging"], c["postcode"], c["plaats"]) if p))
-    koppeling = MATCH.get(c["match_methode"] or "geen", c["match_methode"])
-    if c.get("match_score") is not None and c["match_methode"] not in (None, "geen"):
-        koppeling += f" (score {getal(c['match_score'], 2)})"
+    koppeling = koppeling_tekst(c)
     return [("Andere handelsnamen", ", ".join(namen) or None),
             ("KVK-nummer", c["kvk_nummer"]), ("Vestigingsnummer", c["vestigingsnummer"]),
             ("Rechtsvorm", c["rechtsvorm"]),
