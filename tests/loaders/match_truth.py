@@ -310,6 +310,22 @@ def koppel(con, gevallen: list[Geval]) -> list[dict]:
     return uit
 
 
+def bouw(pad: Path) -> tuple:
+    """(connection with the matched truth set, addresses, results), for tests and the bench."""
+    from geo.db import connect
+
+    adressen = lees_adressen(pad)
+    con = connect()
+    laad_bag(con, adressen)
+    return con, adressen, koppel(con, genereer(adressen) + HANDWERK)
+
+
+def nummer(resultaten: list[dict], spelling: str) -> str:
+    """The vestigingsnummer of the first case with this spelling."""
+    return next(f"{i:012d}" for i, r in enumerate(resultaten, start=1)
+                if r["geval"].spelling == spelling)
+
+
 def band(score: float) -> str:
     return next(naam for lo, hi, naam in BANDEN if lo <= score < hi)
 

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from geo.db import connect
 from tests.conftest import shared_file
 from tests.loaders import match_truth as mt
 
 
 @pytest.fixture(scope="module")
 def uitkomst():
-    adressen = mt.lees_adressen(shared_file("fixtures", "bag", "bagadres-full-amsterdam.csv"))
-    gevallen = mt.genereer(adressen) + mt.HANDWERK
-    con = connect()
-    mt.laad_bag(con, adressen)
-    resultaten = mt.koppel(con, gevallen)
+    con, adressen, resultaten = mt.bouw(shared_file("fixtures", "bag",
+                                                    "bagadres-full-amsterdam.csv"))
     yield {"adressen": adressen, "resultaten": resultaten, "con": con,
            "tabel": mt.tabel(resultaten)}
     con.close()
@@ -98,8 +94,7 @@ def test_a_suffix_bag_does_not_know_is_at_most_an_uncertain_match(uitkomst, spel
 
 def test_flats_on_one_point_keep_the_building_location_without_choosing_a_flat(uitkomst):
     con = uitkomst["con"]
-    nummer = next(f"{i:012d}" for i, r in enumerate(uitkomst["resultaten"], start=1)
-                  if r["geval"].spelling == "hand_neg_suffix_weg_bij_flats")
+    nummer = mt.nummer(uitkomst["resultaten"], "hand_neg_suffix_weg_bij_flats")
     vbo, x, y = con.execute("SELECT verblijfsobject_id, ST_X(geom), ST_Y(geom) FROM vestiging "
                             "WHERE vestigingsnummer = ?", [nummer]).fetchone()
     assert (vbo, x, y) == (None, 122177.0, 487877.0)

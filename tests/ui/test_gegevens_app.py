@@ -99,8 +99,11 @@ def test_page_shows_sources_match_quality_unmatched_and_snapshots(data_dir):
     koppeling = table(at, 1)
     assert {"Via BAG-id", "Via adres", "Via coördinaten", "Niet gekoppeld"} <= set(koppeling.columns)
     assert "Gekoppeld aan een BAG-adres" in [m.label for m in at.metric]
+    zekerheid = table(at, 2)
+    assert {"Zeker", "Onzeker", "Meerdere kandidaten", "BAG-id onbekend"} <= set(zekerheid.columns)
+    assert set(zekerheid["Bron"]) == set(koppeling["Bron"])
     open_ = frame_with(at, "Reden")
-    assert {"Naam", "Reden", "Adres zoals geleverd"} <= set(open_.columns)
+    assert {"Naam", "Reden", "Adres zoals geleverd", "Score", "Kandidaten"} <= set(open_.columns)
     assert set(open_["Reden"]) <= set(gegevens.REDENEN)
     assert in_use(at) == snapshots.current_snapshot(data_dir).name
     assert at.get("download_button")
