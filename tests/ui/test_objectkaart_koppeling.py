@@ -40,3 +40,13 @@ def test_unmatched_without_candidates_says_niet_gekoppeld():
     card = {"match_methode": "geen", "match_score": 0.0, "match_status": "geen", "kandidaten": []}
     assert objectkaart.koppeling_tekst(card) == "niet gekoppeld"
     assert objectkaart.kandidaten_html(card) == ""
+
+
+def test_pand_card_marks_a_vestiging_whose_link_is_uncertain():
+    basis = {"naam": "Kapper", "kvk_nummer": "1", "is_hoofdvestiging": True, "sbi_hoofd": "9602",
+             "sbi_omschrijving": "", "datum_aanvang": None, "datum_einde": None, "actief": True}
+    onzeker = objectkaart._vestigingen_html([{**basis, "match_status": "onzeker",
+                                              "match_score": 0.6}])
+    zeker = objectkaart._vestigingen_html([{**basis, "match_status": "zeker", "match_score": 1.0}])
+    assert "koppeling aan dit adres onzeker (score 0,60)" in onzeker
+    assert "onzeker" not in zeker

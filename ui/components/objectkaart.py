@@ -153,11 +153,20 @@ def _vestigingen_html(vestigingen: list[dict]) -> str:
         f"<td style='padding:2px 8px 2px 0'><b>{html.escape(v['naam'] or '(naam onbekend)')}</b>"
         f"<br><span style='color:#4a5561'>KVK {html.escape(v['kvk_nummer'] or LEEG)} · "
         f"{'hoofd' if v['is_hoofdvestiging'] else 'neven'}vestiging · SBI "
-        f"{html.escape(v['sbi_hoofd'] or LEEG)} {html.escape(v['sbi_omschrijving'] or '')}</span></td>"
+        f"{html.escape(v['sbi_hoofd'] or LEEG)} {html.escape(v['sbi_omschrijving'] or '')}"
+        f"{_onzeker_html(v)}</span></td>"
         f"<td style='padding:2px 0;white-space:nowrap;vertical-align:top'>"
         f"{html.escape('sinds ' + datum(v['datum_aanvang']))}<br>{html.escape(status_tekst(v))}</td>"
         "</tr>" for v in vestigingen)
     return f'<table style="border:none;font-size:0.92rem;width:100%">{rijen}</table>'
+
+
+def _onzeker_html(v: dict) -> str:
+    """A warning on a vestiging in a pand card whose link to this address is not certain."""
+    if v.get("match_status") != "onzeker":
+        return ""
+    return (f"<br><span style='color:#8c6d1f'>koppeling aan dit adres onzeker (score "
+            f"{getal(v['match_score'], 2)}); zie de kaart van de vestiging</span>")
 
 
 def _kies_onderneming(vestigingen: list[dict], key: str) -> None:
