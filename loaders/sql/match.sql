@@ -110,36 +110,35 @@ FROM (SELECT k.vestigingsnummer, b.vbo, b.nummeraanduiding_id,
 WHERE afstand <= dichtst + 1;
 
 -- One row per vestiging and object (an object with a nevenadres may be found twice), ranked;
--- `gelijk` counts the objects with the same score, so a tie at the top is visible.
+-- `meerdere` marks a tie at the top (the next object scores the same).
 CREATE OR REPLACE TEMP TABLE kandidaat_object AS
-SELECT *, row_number() OVER (PARTITION BY vestigingsnummer ORDER BY score DESC, vbo) AS rang,
-       count(*) OVER (PARTITION BY vestigingsnummer, score) AS gelijk
+SELECT *, row_number() OVER w AS rang, coalesce(lead(score) OVER w = score, false) AS meerdere
 FROM (SELECT vestigingsnummer, vbo, round(max(score), 2) AS score,
              arg_max(regel, score) AS regel,
              arg_max(nummeraanduiding_id, score) AS nummeraanduiding_id
-      FROM kandidaat GROUP BY vestigingsnummer, vbo);
+      FROM kandidaat GROUP BY vestigingsnummer, vbo)
+WINDOW w AS (PARTITION BY vestigingsnummer ORDER BY score DESC, vbo);
 
 -- The decision, in one place: the best object when it beats all others; a tie is 'meerdere
 -- kandidaten' and chooses nothing (the analyst sees the candidates).
-CREATE OR REPLACE TEMP TABLE kvk_match AS
-SELECT vestigingsnummer, regel, gelijk > 1 AS meerdere,
-       CASE WHEN gelijk = 1 THEN vbo END AS vbo,
-       CASE WHEN gelijk > 1 THEN 'geen' WHEN regel IN ('bag_id', 'coordinaten') THEN regel
+CREATE OR REPLACE TEMP VIEW kvk_match AS
+SELECT vestigingsnummer, regel, meerdere,
+       CASE WHEN NOT meerdere THEN vbo END AS vbo,
+       CASE WHEN meerdere THEN 'geen' WHEN regel IN ('bag_id', 'coordinaten') THEN regel
             ELSE 'adres' END AS methode,
-       CASE WHEN gelijk = 1 THEN score ELSE 0.0 END AS score,
-       CASE WHEN gelijk > 1 THEN 'meerdere kandidaten' WHEN koppeling_zeker(score) THEN 'zeker'
+       CASE WHEN meerdere THEN 0.0 ELSE score END AS score,
+       CASE WHEN meerdere THEN 'meerdere kandidaten' WHEN koppeling_zeker(score) THEN 'zeker'
             ELSE 'onzeker' END AS status,
        -- several objects at one postcode + huisnummer are one building: its place is known
-       CASE WHEN gelijk = 1 OR (NOT regel LIKE 'straat%' AND regel <> 'coordinaten')
+       CASE WHEN NOT meerdere OR (NOT regel LIKE 'straat%' AND regel <> 'coordinaten')
             THEN nummeraanduiding_id END AS plek
 FROM kandidaat_object WHERE rang = 1;
 
 INSERT INTO koppel_kandidaat BY NAME
 SELECT c.vestigingsnummer, c.vbo AS verblijfsobject_id, c.nummeraanduiding_id, a.adres,
-       c.score, c.regel, c.rang, c.rang = 1 AND c.gelijk = 1 AS gekozen
+       c.score, c.regel, c.rang, c.rang = 1 AND NOT c.meerdere AS gekozen
 FROM kandidaat_object c
-LEFT JOIN (SELECT nummeraanduiding_id, any_value(adres) AS adres FROM bag_adres GROUP BY ALL) a
-       USING (nummeraanduiding_id)
+LEFT JOIN bag_adres a USING (nummeraanduiding_id)
 WHERE c.rang <= 10;
 
 INSERT INTO vestiging BY NAME
