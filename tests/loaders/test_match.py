@@ -6,6 +6,7 @@ import pytest
 
 from geo.db import connect
 from geo.sqlfiles import run_script
+from loaders import rdw
 from loaders.pipeline import SQL
 
 # (vbo id, nummeraanduiding id, straat, huisnummer, huisletter, toevoeging, postcode, x, y)
@@ -169,3 +170,20 @@ def test_candidates_of_an_ambiguous_address_are_kept_with_their_rule(con):
         ("0001010000000005", 0.4, "nummer_zonder_toevoeging", False),
         ("0001010000000006", 0.4, "nummer_zonder_toevoeging", False)]
     assert con.execute("SELECT match_status FROM vestiging").fetchone()[0] == "meerdere kandidaten"
+
+
+def test_rdw_uses_the_same_suffix_rules_as_kvk(con):
+    con.execute("CREATE TEMP TABLE rdw_bedrijven_ruw (volgnummer VARCHAR, naam_bedrijf VARCHAR, "
+                "gevelnaam VARCHAR, straat VARCHAR, huisnummer VARCHAR, "
+                "huisnummer_toevoeging VARCHAR, postcode_numeriek VARCHAR, "
+                "postcode_alfanumeriek VARCHAR, plaats VARCHAR)")
+    con.execute("CREATE TEMP TABLE rdw_erkenningen_ruw (volgnummer VARCHAR, erkenning VARCHAR)")
+    con.execute("INSERT INTO rdw_bedrijven_ruw VALUES "
+                "('1', 'Garage Hs', NULL, 'Röntgenstraat', '9', 'hs', '1236', 'ab', 'Demostad'), "
+                "('2', 'Garage D', NULL, 'Kerkweg', '5', 'D', '1234', 'AC', 'Demostad'), "
+                "('3', 'Garage Bis', NULL, 'Industrieweg', '40', 'bis', '1235', 'XY', 'Demostad')")
+    run_script(con, "adres_norm", SQL)
+    rdw.match(con)
+    assert con.execute("SELECT volgnummer, verblijfsobject_id, match_score FROM rdw_bedrijf "
+                       "ORDER BY volgnummer").fetchall() == [
+        ("1", "0001010000000009", 0.95), ("2", None, 0.0), ("3", "0001010000000007", 0.8)]
