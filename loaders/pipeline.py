@@ -25,7 +25,7 @@ from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: vestiging.match_status, koppel_kandidaat
 KEEP_SNAPSHOTS = 3
 
 
