@@ -13,7 +13,8 @@ SELECT * FROM kvk_invoer
 QUALIFY row_number() OVER (PARTITION BY vestigingsnummer
                            ORDER BY voorrang, datum_aanvang DESC NULLS LAST, bron) = 1;
 
--- A BAG id as digits, 16 long: a spreadsheet drops the leading zero, a URI has a prefix.
+-- The KVK address normalised as BAG's is (adres_norm.sql). A BAG id as digits, 16 long: a
+-- spreadsheet drops the leading zero, a URI has a prefix.
 CREATE OR REPLACE TEMP TABLE kvk_adres AS
 WITH k AS (
     SELECT *, concat_ws(' ', huisnummer_rest(huisnummer), huisletter, toevoeging) AS sfx_ruw
@@ -32,7 +33,6 @@ SELECT vestigingsnummer, bron, rij, bag_id AS bag_id_geleverd,
        s.sfx, s.skey, t.straat_norm AS straat, lower(trim(plaats)) AS plaats,
        concat_ws(' ', k.straat, huisnummer, huisletter, toevoeging, postcode, plaats) AS geleverd
 FROM k JOIN sleutel s USING (sfx_ruw) LEFT JOIN straat t ON t.straat = k.straat;
-
 
 CREATE OR REPLACE TEMP TABLE bag_sfx AS FROM bag_sfx_sleutels();
 CREATE OR REPLACE TEMP MACRO bag_met_sleutel() AS TABLE FROM bag_adres JOIN bag_sfx USING (sfx);
