@@ -83,3 +83,28 @@ def test_dook_download_keeps_its_columns_and_adds_certainty_and_candidates(waarh
     status, score, kandidaten = per[nummers[1]]
     assert (status, score) == ("meerdere kandidaten", 0.0)
     assert kandidaten.count("De Ruijterkade 105-") == 4
+
+
+def test_built_snapshot_keeps_status_candidates_and_warnings_together(demo_con):
+    """Through the real pipeline: every vestiging has a status that follows its score, every
+    uncertain one a warning row and its candidates in the snapshot."""
+    statussen = dict(demo_con.execute(
+        "SELECT match_status, count(*) FROM vestiging GROUP BY ALL").fetchall())
+    assert set(statussen) <= {"zeker", "onzeker", "meerdere kandidaten", "geen"}
+    assert statussen["zeker"] > 0
+    assert demo_con.execute(
+        "SELECT count(*) FROM vestiging WHERE (match_status = 'zeker') <> (match_score >= 0.9)"
+        ).fetchone()[0] == 0
+    zonder = demo_con.execute("""
+        SELECT count(*) FROM vestiging v
+        WHERE match_status IN ('onzeker', 'meerdere kandidaten')
+          AND (NOT EXISTS (SELECT 1 FROM waarschuwing w WHERE w.sleutel = v.vestigingsnummer
+                           AND w.soort IN ('koppeling_onzeker', 'meerdere_kandidaten'))
+               OR NOT EXISTS (SELECT 1 FROM koppel_kandidaat k
+                              WHERE k.vestigingsnummer = v.vestigingsnummer))""").fetchone()[0]
+    assert zonder == 0
+    gekozen = demo_con.execute(
+        "SELECT count(*) FROM vestiging v JOIN koppel_kandidaat k USING (vestigingsnummer) "
+        "WHERE k.gekozen AND k.verblijfsobject_id IS DISTINCT FROM v.verblijfsobject_id"
+    ).fetchone()[0]
+    assert gekozen == 0
