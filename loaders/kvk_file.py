@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.sqlfiles import run_script, set_variables
+from loaders import sbi_versie as sbi
 from loaders.errors import InvoerFout
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
@@ -29,9 +30,10 @@ def load(con, path: Path, bron: str, sbi_versie: str | None = None,
         rename_to_dook(con, STAGE, mapping, path)
     _check_columns(con, path)
     _check_dates(con, path)
-    versie = sbi_versie or opties.get("sbi_versie") or _detect_sbi_version(con)
-    set_variables(con, bron=bron, sbi_versie=str(versie))
+    versie = sbi_versie or opties.get("sbi_versie")
+    set_variables(con, bron=bron, sbi_versie=versie)
     run_script(con, "kvk_file_dook", SQL)
+    sbi.decide(con, bron, versie)
     return con.execute(f"SELECT count(*) FROM {STAGE}").fetchone()[0]
 
 
@@ -69,15 +71,4 @@ def _check_dates(con, path: Path) -> None:
         if bad:
             raise InvoerFout(path.name, f"'{bad[1]}' is geen geldige datum", rij=bad[0],
                              veld=column)
-
-
-def _detect_sbi_version(con) -> str:
-    """4-digit codes exist only in SBI 2008; a file of 5-digit codes from after the conversion
-    (7 September 2025) is SBI 2025. Override with --sbi-versie when a file says otherwise."""
-    short, recent, total = con.execute(
-        f"SELECT count(*) FILTER (WHERE length(trim(\"KVK_SBI_code_hoofdactiviteit\")) = 4),"
-        f" count(*) FILTER (WHERE kvk_datum(\"KVK_Datum_inschrijving_vestiging\") >= '2025-09-07'),"
-        f" count(*) FROM {STAGE}"
-    ).fetchone()
-    return "2008" if short or recent < total else "2025"
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from loaders import sbi_versie as sbi
 from loaders.errors import InvoerFout
 
 COLUMNS = [
     "vestigingsnummer", "kvk_nummer", "naam", "handelsnamen", "rechtsvorm", "is_hoofdvestiging",
-    "datum_aanvang", "datum_einde", "werkzame_personen", "sbi_codes", "sbi_hoofd", "sbi_versie",
-    "sbi_omschrijving",
+    "datum_aanvang", "datum_einde", "werkzame_personen", "sbi_ruw", "sbi_omschrijving",
     "adres_afgeschermd", "straat", "huisnummer", "huisletter", "toevoeging", "postcode", "plaats",
     "bag_id", "rd_x", "rd_y", "bron", "rij", "voorrang",
 ]
@@ -34,18 +34,14 @@ def load(con, path: Path, bron: str) -> int:
         con.register("kvk_json_rijen", table)
         con.execute(
             "INSERT INTO kvk_invoer BY NAME SELECT * REPLACE ("
-            " kvk_datum(datum_aanvang) AS datum_aanvang, kvk_datum(datum_einde) AS datum_einde)"
+            " kvk_datum(datum_aanvang) AS datum_aanvang, kvk_datum(datum_einde) AS datum_einde,"
+            " sbi_ruw::STRUCT(veld VARCHAR, waarde VARCHAR, omschrijving VARCHAR,"
+            " hoofd_rang INTEGER)[] AS sbi_ruw)"
             " FROM kvk_json_rijen"
         )
         con.unregister("kvk_json_rijen")
-        _stage_descriptions(con, rows)
+        sbi.decide(con, bron)
     return len(rows)
-
-
-def _stage_descriptions(con, rows: list[dict]) -> None:
-    pairs = {(r["sbi_versie"], code, text) for r in rows for code, text in r["_sbi"] if text}
-    if pairs:
-        con.executemany("INSERT INTO sbi_invoer VALUES (?, ?, ?)", sorted(pairs))
 
 
 def vestigingen_in(file: Path, bron: str) -> list[dict]:
@@ -61,7 +57,11 @@ def vestigingen_in(file: Path, bron: str) -> list[dict]:
     embedded = doc.get("_embedded") or {}
     if "hoofdvestiging" in embedded:
         rechtsvorm = (embedded.get("eigenaar") or {}).get("rechtsvorm")
-        return [_row(embedded["hoofdvestiging"], file, bron, rechtsvorm)]
+        hoofdvestiging = embedded["hoofdvestiging"]
+        if not hoofdvestiging.get("sbiActiviteiten") and doc.get("sbiActiviteiten"):
+            # an embedded hoofdvestiging often lacks them: they are the onderneming's activities
+            hoofdvestiging = {**hoofdvestiging, "sbiActiviteiten": doc["sbiActiviteiten"]}
+        return [_row(hoofdvestiging, file, bron, rechtsvorm)]
     raise InvoerFout(file.name, "geen Vestigingsprofiel of Basisprofiel met hoofdvestiging; "
                                 "andere KVK-antwoorden bevatten geen adres om te koppelen")
 
@@ -70,9 +70,8 @@ def _row(v: dict, file: Path, bron: str, rechtsvorm: str | None) -> dict:
     for field in ("vestigingsnummer", "kvkNummer"):
         if not v.get(field):
             raise InvoerFout(file.name, "verplicht veld ontbreekt", veld=field)
-    sbi = v.get("sbiActiviteiten") or []
-    codes = [str(a.get("sbiCode", "")).strip() for a in sbi if a.get("sbiCode")]
-    hoofd = next((str(a["sbiCode"]) for a in sbi if a.get("indHoofdactiviteit") == "Ja"), None)
+    sbi = [a for a in v.get("sbiActiviteiten") or [] if str(a.get("sbiCode") or "").strip()]
+    hoofd = next((a for a in sbi if a.get("indHoofdactiviteit") == "Ja"), None)
     registratie = v.get("materieleRegistratie") or {}
     namen = sorted(v.get("handelsnamen") or [], key=lambda h: h.get("volgorde", 0))
     return {
@@ -85,12 +84,12 @@ def _row(v: dict, file: Path, bron: str, rechtsvorm: str | None) -> dict:
         "datum_aanvang": registratie.get("datumAanvang") or v.get("formeleRegistratiedatum"),
         "datum_einde": registratie.get("datumEinde"),
         "werkzame_personen": v.get("totaalWerkzamePersonen"),
-        "sbi_codes": codes,
-        "sbi_hoofd": hoofd or (codes[0] if codes else None),
-        "sbi_versie": "2008" if any(len(c) < 5 for c in codes) else "2025",
-        "sbi_omschrijving": next((a.get("sbiOmschrijving") for a in sbi
-                                  if str(a.get("sbiCode")) == hoofd), None),
-        "_sbi": [(str(a["sbiCode"]), a.get("sbiOmschrijving")) for a in sbi if a.get("sbiCode")],
+        # codes as delivered (a number in a hand-saved answer loses its leading zero: 1241);
+        # loaders/sbi_versie.py decides their version from the official lists
+        "sbi_ruw": [{"veld": "sbiActiviteiten.sbiCode", "waarde": str(a["sbiCode"]).strip(),
+                     "omschrijving": a.get("sbiOmschrijving"),
+                     "hoofd_rang": 1 if a is hoofd else None} for a in sbi],
+        "sbi_omschrijving": (hoofd or {}).get("sbiOmschrijving"),
         **_address(v.get("adressen") or []),
         "bron": bron,
         "rij": None,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from geo import snapshots
+from geo import sbi_lijst, snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
 from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
@@ -87,6 +87,7 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
     try:
         run_script(con, "schema")
         con.execute(macro_sql(temp=False))
+        sbi_lijst.store_in_snapshot(con)
         prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)

@@ -14,7 +14,7 @@ import pyogrio
 
 from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
-from loaders import bag_gpkg
+from loaders import bag_gpkg, sbi_versie
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 from loaders.pipeline import _load_source, prepare_staging
@@ -96,21 +96,28 @@ def _load(args) -> None:
 
 def check_and_register(bron: Bron) -> None:
     """Validate, then register; the register is untouched when validation fails."""
-    rijen = validate(bron)
+    meldingen: list[str] = []
+    rijen = validate(bron, meldingen)
     register(data_dir(), bron)
     print(f"bron '{bron.bron}' geregistreerd: {rijen:,} rijen gecontroleerd. "
           "Bouw een nieuwe snapshot met `zicht build`.".replace(",", "."))
+    for melding in meldingen:
+        print(f"  {melding}")
 
 
-def validate(bron: Bron) -> int:
-    """Read the source into a scratch database; raises InvoerFout on anything wrong."""
+def validate(bron: Bron, meldingen: list[str] | None = None) -> int:
+    """Read the source into a scratch database; raises InvoerFout on anything wrong. What was
+    noticed but not refused (SBI codes in neither list, …) is added to `meldingen`."""
     if bron.soort == "bag-gpkg":
         return _validate_bag(bron)
     con = connect()
     try:
         run_script(con, "schema")
         prepare_staging(con)
-        return _load_source(con, bron)
+        rijen = _load_source(con, bron)
+        if meldingen is not None and bron.soort.startswith("kvk"):
+            meldingen += sbi_versie.summary(con, bron.bron)
+        return rijen
     finally:
         con.close()
 

@@ -58,6 +58,8 @@ CREATE TABLE vestiging (
     sbi_hoofd          VARCHAR,
     sbi_versie         VARCHAR,      -- '2008' or '2025'
     sbi_omschrijving   VARCHAR,      -- description of sbi_hoofd as KVK delivered it
+    sbi_onbekend       VARCHAR[],    -- delivered codes in neither official list (or only in the
+                                     -- other version): shown as 'SBI onbekend', never dropped
     activiteit         VARCHAR,      -- KVK activity description as delivered
     adres_afgeschermd  BOOLEAN,
     straat             VARCHAR,      -- address fields exactly as delivered

@@ -9,11 +9,27 @@ SELECT
     kvk_ja("KVK_Indicatiehoofdvestiging") AS is_hoofdvestiging,
     kvk_datum("KVK_Datum_inschrijving_vestiging") AS datum_aanvang,
     kvk_datum("KVK_Datum_uitschrijving_vestiging") AS datum_einde,
-    list_filter(regexp_split_to_array(coalesce("KVK_SBI_code", ''), '[,; ]+'), c -> c <> '')
-        AS sbi_codes,
-    coalesce(nullif(trim("KVK_SBI_code_hoofdactiviteit"), ''),
-             nullif(split_part(trim("KVK_SBI_code"), ',', 1), '')) AS sbi_hoofd,
-    getvariable('sbi_versie') AS sbi_versie,
+    -- Every SBI column: the main activity, the combined list (main first), both
+    -- nevenactiviteiten, and a code at the start of a description as the last resort for the
+    -- main activity. loaders/sbi_versie.sql decides what they are.
+    [{veld: 'KVK_SBI_code_hoofdactiviteit', waarde: "KVK_SBI_code_hoofdactiviteit",
+      omschrijving: nullif(trim("KVK_SBI_omschrijving_hoofdact"), ''), hoofd_rang: 1}]
+    || list_transform(regexp_split_to_array(coalesce(trim("KVK_SBI_code"), ''), '\s*[,;|]\s*'),
+                      (c, i) -> {veld: 'KVK_SBI_code', waarde: c, omschrijving: NULL,
+                                 hoofd_rang: CASE WHEN i = 1 THEN 2 END})
+    || [{veld: 'KVK_SBI_code_nevenactiviteit1', waarde: "KVK_SBI_code_nevenactiviteit1",
+         omschrijving: nullif(trim("KVK_SBI_omschrijving_nevenactiviteit1"), ''),
+         hoofd_rang: NULL},
+        {veld: 'KVK_SBI_code_nevenactiviteit2', waarde: "KVK_SBI_code_nevenactiviteit2",
+         omschrijving: nullif(trim("KVK_SBI_omschrijving_nevenactiviteit2"), ''),
+         hoofd_rang: NULL},
+        {veld: 'KVK_SBI_omschrijving_hoofdact',
+         waarde: nullif(regexp_extract(trim("KVK_SBI_omschrijving_hoofdact"), '^(\d{4,5})\s*[-:]?\s+\pL', 1), ''),
+         omschrijving: NULL, hoofd_rang: 3},
+        {veld: 'KVK_Bedrijfsactiviteit',
+         waarde: nullif(regexp_extract(trim("KVK_Bedrijfsactiviteit"), '^(\d{4,5})\s*[-:]?\s+\pL', 1), ''),
+         omschrijving: NULL, hoofd_rang: 3}] AS sbi_ruw,
+    CAST(getvariable('sbi_versie') AS VARCHAR) AS sbi_versie,
     nullif(trim("KVK_SBI_omschrijving_hoofdact"), '') AS sbi_omschrijving,
     nullif(trim("KVK_Bedrijfsactiviteit"), '') AS activiteit,
     false AS adres_afgeschermd,
@@ -28,15 +44,3 @@ SELECT
     rij,
     2 AS voorrang
 FROM kvk_csv_ruw;
-
-INSERT INTO sbi_invoer
-SELECT DISTINCT getvariable('sbi_versie'), trim(code), trim(omschrijving)
-FROM (
-    SELECT "KVK_SBI_code_hoofdactiviteit" AS code, "KVK_SBI_omschrijving_hoofdact" AS omschrijving
-    FROM kvk_csv_ruw
-    UNION ALL
-    SELECT "KVK_SBI_code_nevenactiviteit1", "KVK_SBI_omschrijving_nevenactiviteit1" FROM kvk_csv_ruw
-    UNION ALL
-    SELECT "KVK_SBI_code_nevenactiviteit2", "KVK_SBI_omschrijving_nevenactiviteit2" FROM kvk_csv_ruw
-)
-WHERE nullif(trim(code), '') IS NOT NULL AND nullif(trim(omschrijving), '') IS NOT NULL;

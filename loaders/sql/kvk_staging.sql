@@ -4,14 +4,17 @@ CREATE OR REPLACE TEMP TABLE kvk_invoer (
     rechtsvorm VARCHAR, is_hoofdvestiging BOOLEAN, datum_aanvang DATE, datum_einde DATE,
     werkzame_personen INTEGER, sbi_codes VARCHAR[], sbi_hoofd VARCHAR, sbi_versie VARCHAR,
     sbi_omschrijving VARCHAR,
+    -- the SBI codes exactly as delivered, each with its field; loaders/sbi_versie.py decides the
+    -- version per code from the official lists, fills sbi_codes/sbi_hoofd/sbi_versie/
+    -- sbi_onbekend from it and empties this. hoofd_rang: 1 the main-activity field, 2 the first
+    -- of a combined list, 3 a code read from a description; NULL a nevenactiviteit.
+    sbi_ruw STRUCT(veld VARCHAR, waarde VARCHAR, omschrijving VARCHAR, hoofd_rang INTEGER)[],
+    sbi_onbekend VARCHAR[],
     activiteit VARCHAR, adres_afgeschermd BOOLEAN, straat VARCHAR, huisnummer VARCHAR,
     huisletter VARCHAR, toevoeging VARCHAR, postcode VARCHAR, plaats VARCHAR, bag_id VARCHAR,
     rd_x DOUBLE, rd_y DOUBLE,
     bron VARCHAR, rij INTEGER, voorrang INTEGER  -- lower voorrang wins for a duplicate vestiging
 );
-
--- SBI descriptions as KVK delivered them (every loader adds what it sees).
-CREATE OR REPLACE TEMP TABLE sbi_invoer (versie VARCHAR, code VARCHAR, omschrijving VARCHAR);
 
 -- KVK dates: DD-MM-YYYY (exports), YYYY-MM-DD, or YYYYMMDD (API) where day or month may be 00
 -- (unknown, read as the first). A known day with an unknown month is not a date.

@@ -142,7 +142,7 @@ LEFT JOIN bag_adres a USING (nummeraanduiding_id)
 WHERE c.rang <= 10;
 
 INSERT INTO vestiging BY NAME
-SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang),
+SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang, sbi_ruw),
        m.vbo AS verblijfsobject_id,
        coalesce(m.methode, 'geen') AS match_methode,
        coalesce(m.score, 0.0) AS match_score,
@@ -181,6 +181,3 @@ SELECT k.bron, CASE WHEN m.meerdere THEN 'meerdere_kandidaten' ELSE 'koppeling_o
 FROM kvk_match m JOIN kvk_adres k USING (vestigingsnummer)
 WHERE m.status <> 'zeker';
 
--- The SBI codes in use with a description, for the selection tree (a loaded list wins later).
-INSERT INTO sbi_code
-SELECT versie, code, mode(omschrijving), 'kvk' FROM sbi_invoer GROUP BY ALL;

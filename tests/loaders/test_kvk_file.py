@@ -15,7 +15,7 @@ HEADER = ("BAG numid;straat;huisnummer;huisletter;huisnummertoevoeging;postcode;
           "KVK_Vestigingsnummer;KVK_Datum_inschrijving_vestiging;"
           "KVK_Datum_uitschrijving_vestiging;KVK_Indicatiehoofdvestiging")
 ROWS = [
-    "0001200000000001;Dorpsstraat;12;A;;1234 ab;Demostad;Café Één;01234567;5630,47260;5630;"
+    "0001200000000001;Dorpsstraat;12;A;;1234 ab;Demostad;Café Één;01234567;5630,4726;5630;"
     "Eenmanszaak;000012345678;01-02-2015;;Ja",
     ";Kerkweg;3;;;1234AC;Demostad;Nagelstudio Lotus;7654321;96022;96022;Eenmanszaak;"
     "98765432;20230100;31-12-2024;Nee",
@@ -48,7 +48,7 @@ def test_dook_file_keeps_leading_zeros_and_reads_dates_and_codes(con, tmp_path):
     first, second = staged(con)
     assert first["vestigingsnummer"] == "000012345678" and first["kvk_nummer"] == "01234567"
     assert second["kvk_nummer"] == "07654321" and second["vestigingsnummer"] == "000098765432"
-    assert first["naam"] == "Café Één" and first["sbi_codes"] == ["5630", "47260"]
+    assert first["naam"] == "Café Één" and first["sbi_codes"] == ["5630", "4726"]
     assert str(first["datum_aanvang"]) == "2015-02-01" and first["is_hoofdvestiging"] is True
     assert str(second["datum_aanvang"]) == "2023-01-01"  # KVK '00' day means unknown
     assert str(second["datum_einde"]) == "2024-12-31"
