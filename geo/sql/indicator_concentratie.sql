@@ -1,15 +1,24 @@
--- Location quotient per buurt and branch group, on active vestigingen matched to an address,
--- by SBI hoofdactiviteit (keyword-only hits are left out, so the figure rests on SBI codes).
-WITH lid AS (
-    SELECT ab.buurt, ab.buurtnaam, v.vestigingsnummer
-    FROM vestiging_actief v JOIN adres_buurt ab ON ab.vbo = v.verblijfsobject_id
-), totaal AS (SELECT count(*) AS n FROM lid),
+-- Location quotient per buurt and branch group, counted exactly as the Kaart counts it (geo/sql/
+-- concentratie_gebied.sql) with status 'actief', every vestiging, the group chosen and "SBI-codes
+-- alleen als hoofdactiviteit" as p_alleen_hoofdactiviteit says: active vestigingen with a
+-- location, in a buurt by their point, the gemeente being every located active vestiging. By
+-- SBI code only (keyword-only hits are left out, so the figure rests on SBI codes).
+WITH punt AS (
+    SELECT vestigingsnummer, geom FROM vestiging_actief WHERE geom IS NOT NULL
+), lid AS (
+    SELECT g.code AS buurt, g.naam AS buurtnaam, p.vestigingsnummer
+    FROM punt p JOIN gebied g ON g.soort = 'buurt' AND ST_Contains(g.geom, p.geom)
+), totaal AS (SELECT count(*) AS n FROM punt),
 per_buurt AS (SELECT buurt, count(*) AS n FROM lid GROUP BY ALL),
-groep_lid AS (
-    SELECT l.buurt, l.buurtnaam, b.groep
-    FROM lid l JOIN branche_vestiging b USING (vestigingsnummer) WHERE b.op_hoofd
+groep_punt AS (
+    SELECT DISTINCT p.vestigingsnummer, b.groep
+    FROM punt p JOIN branche_vestiging b USING (vestigingsnummer)
+    WHERE b.via = 'sbi' AND (b.op_hoofd OR NOT getvariable('p_alleen_hoofdactiviteit'))
 ),
-per_groep AS (SELECT groep, count(*) AS n FROM groep_lid GROUP BY ALL),
+per_groep AS (SELECT groep, count(*) AS n FROM groep_punt GROUP BY ALL),
+groep_lid AS (
+    SELECT l.buurt, l.buurtnaam, gp.groep FROM lid l JOIN groep_punt gp USING (vestigingsnummer)
+),
 cel AS (SELECT buurt, buurtnaam, groep, count(*) AS aantal FROM groep_lid GROUP BY ALL)
 SELECT c.buurt || ':' || c.groep AS object_id, c.buurtnaam AS label, g.geom,
        NULL AS verblijfsobject_id, NULL AS pand_id, c.buurt, c.groep, c.aantal,

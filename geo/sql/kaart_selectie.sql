@@ -3,7 +3,8 @@
 -- basis:    vestigingen that meet the filters other than branch (status on $peildatum, hoofd-/
 --           nevenvestiging, date of registration): the population an LQ compares against.
 -- selectie: basis restricted to the chosen branch groups and SBI codes (everything when none is
---           chosen), with the branch group that gives each one its colour.
+--           chosen), with the branch group that gives each one its colour. $alleen_hoofd limits
+--           both the groups and the SBI codes to the hoofdactiviteit.
 -- Needs branche_lid (geo.concentration.register_membership) on the connection.
 WITH basis AS (
     SELECT v.vestigingsnummer, v.sbi_versie, v.sbi_codes, v.sbi_hoofd, v.geom
@@ -22,6 +23,9 @@ kleur AS (
            arg_min(groep, list_position($kleurgroepen::VARCHAR[], groep)) AS groep
     FROM branche_lid
     WHERE list_contains($kleurgroepen::VARCHAR[], groep) AND (via = 'sbi' OR $trefwoord)
+      -- "SBI-codes alleen als hoofdactiviteit": an SBI hit counts only on the hoofdactiviteit
+      -- (a keyword, when asked for, still counts)
+      AND (NOT $alleen_hoofd OR op_hoofd OR ($trefwoord AND trefwoord IS NOT NULL))
     GROUP BY vestigingsnummer
 ),
 sbi_keuze AS (
