@@ -32,7 +32,8 @@ SOORTEN = ("alle", "hoofd", "neven")
 MIN_BASIS = 5
 TOLERANTIE_M = 1.0
 HEEL_NEDERLAND = (0.0, 300000.0, 300000.0, 625000.0)  # RD box around the whole country
-SBI_KEUZE_RE = re.compile(r"^(2008|2025):[0-9A-Z]{1,6}$")
+# 'versie:code', or geo.sbi.ONBEKEND for the vestigingen with a code in neither list
+SBI_KEUZE_RE = re.compile(r"^((2008|2025):[0-9A-Z]{1,6}|onbekend)$")
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,9 @@ from geo.sqlfiles import sql_text
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "sbi_secties.toml"
 VERSIES = ("2008", "2025")
 NIVEAUS = {1: "sectie", 2: "afdeling", 3: "groep", 4: "klasse", 5: "subklasse"}
+# The node of vestigingen with a delivered code in neither official list: they stay findable.
+ONBEKEND = "onbekend"
+ONBEKEND_NAAM = "SBI onbekend (code niet in de officiële lijst van SBI 2008 of SBI 2025)"
 MIN_AANDEEL_NAAM = 0.1  # a code carried by fewer of the name matches is no suggestion
 
 
@@ -51,7 +54,7 @@ class Knoop:
 
     @property
     def sleutel(self) -> str:
-        return f"{self.versie}:{self.code}"
+        return ONBEKEND if self.niveau == ONBEKEND else f"{self.versie}:{self.code}"
 
     @property
     def diepte(self) -> int:
@@ -111,6 +114,8 @@ def build_tree(codes: list[dict], aantallen: dict[tuple[str, str], int]) -> list
 
 
 def _tree_order(k: Knoop) -> tuple:
+    if k.niveau == ONBEKEND:
+        return ("~",)  # after both versions
     sectie = k.code if k.niveau == "sectie" else section_of(k.versie, k.code).letter
     return (k.versie, sectie, k.niveau != "sectie", k.code)
 
@@ -124,13 +129,19 @@ def tree(con, peildatum: str) -> list[Knoop]:
                for s in load_secties()]
     rows = con.execute(sql_text("sbi_aantallen"), {"peildatum": peildatum, "secties": secties})
     aantallen = {(v, k): n for v, k, n in rows.fetchall()}
-    return build_tree(codes, aantallen)
+    actief, alle = con.execute(sql_text("sbi_onbekend_aantal"), {"peildatum": peildatum}
+                               ).fetchone()
+    onbekend = [Knoop("", ONBEKEND, ONBEKEND, ONBEKEND_NAAM, None, actief)] if alle else []
+    return build_tree(codes, aantallen) + onbekend
 
 
 def prefixes(sleutels) -> list[str]:
     """Selection keys as 'versie:digits' prefixes: a section becomes its divisions."""
     out = []
     for sleutel in sleutels:
+        if sleutel == ONBEKEND:
+            out.append(ONBEKEND)
+            continue
         versie, code = sleutel.split(":", 1)
         if code.isalpha():
             s = next((s for s in load_secties() if s.versie == versie and s.letter == code), None)
@@ -142,6 +153,8 @@ def prefixes(sleutels) -> list[str]:
 
 def label(k: Knoop) -> str:
     """'SBI 2008 · 96022 Schoonheidsverzorging, … (412)' for lists and chips."""
+    if k.niveau == ONBEKEND:
+        return f"{k.omschrijving} ({getal(k.aantal)})"
     naam = k.omschrijving or f"({k.niveau})"
     return f"SBI {k.versie} · {k.code} {naam} ({getal(k.aantal)})"
 

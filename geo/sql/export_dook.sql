@@ -17,7 +17,8 @@ SELECT
     v.naam AS "KVK_Handelsnaam",
     v.kvk_nummer AS "KVK_Nummer",
     v.activiteit AS "KVK_Bedrijfsactiviteit",
-    array_to_string(v.sbi_codes, ',') AS "KVK_SBI_code",
+    -- codes in neither official list (sbi_onbekend) are exported too: nothing is lost
+    array_to_string(v.sbi_codes || coalesce(v.sbi_onbekend, []), ',') AS "KVK_SBI_code",
     v.sbi_hoofd AS "KVK_SBI_code_hoofdactiviteit",
     v.sbi_omschrijving AS "KVK_SBI_omschrijving_hoofdact",
     list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[1] AS "KVK_SBI_code_nevenactiviteit1",

@@ -7,7 +7,7 @@
 --           both the groups and the SBI codes to the hoofdactiviteit.
 -- Needs branche_lid (geo.concentration.register_membership) on the connection.
 WITH basis AS (
-    SELECT v.vestigingsnummer, v.sbi_versie, v.sbi_codes, v.sbi_hoofd, v.geom
+    SELECT v.vestigingsnummer, v.sbi_versie, v.sbi_codes, v.sbi_hoofd, v.sbi_onbekend, v.geom
     FROM vestiging v
     WHERE CASE $status
             WHEN 'actief' THEN is_actief(v.datum_aanvang, v.datum_einde, $peildatum)
@@ -35,6 +35,11 @@ sbi_keuze AS (
                                                   ELSE sbi_codes END) AS code
           FROM basis) c
     JOIN (SELECT unnest($sbi::VARCHAR[]) AS prefix) p ON starts_with(c.code, p.prefix)
+    UNION
+    -- 'onbekend': a delivered code in neither official list (as hoofdactiviteit: the main one)
+    SELECT vestigingsnummer FROM basis
+    WHERE list_contains($sbi::VARCHAR[], 'onbekend') AND len(coalesce(sbi_onbekend, [])) > 0
+      AND (NOT $alleen_hoofd OR sbi_hoofd IS NULL)
 ),
 selectie AS (
     SELECT b.vestigingsnummer, b.geom, k.groep

@@ -112,3 +112,36 @@ def test_label_shows_version_code_name_and_count():
     assert sbi.label(knoop) == "SBI 2008 · 96022 Schoonheidsverzorging (1.234)"
     leeg = sbi.Knoop("2008", "96", "afdeling", None, "2008:S", 0)
     assert sbi.label(leeg) == "SBI 2008 · 96 (afdeling) (0)"
+
+
+def test_unknown_codes_are_a_node_sbi_onbekend_that_the_map_filter_selects():
+    from geo import concentration
+
+    con = connect()
+    run_script(con, "schema")
+    for nr, codes, hoofd, onbekend in (("1", ["4742"], None, ["99999"]),
+                                       ("2", ["96022"], "96022", ["12345"]),
+                                       ("3", ["96022"], "96022", [])):
+        con.execute("INSERT INTO vestiging (vestigingsnummer, naam, handelsnamen, sbi_versie, "
+                    "sbi_codes, sbi_hoofd, sbi_onbekend, datum_aanvang) "
+                    "VALUES (?, 'X', ['X'], '2008', ?, ?, ?, '2010-01-01')",
+                    [nr, codes, hoofd, onbekend])
+    nodes = {k.sleutel: k for k in sbi.tree(con, PEILDATUM)}
+    knoop = nodes[sbi.ONBEKEND]
+    assert knoop.aantal == 2 and sbi.label(knoop).startswith("SBI onbekend")
+    concentration.register_membership(con)
+    alle = concentration.Filter(PEILDATUM, sbi=(sbi.ONBEKEND,))
+    hoofd = concentration.Filter(PEILDATUM, sbi=(sbi.ONBEKEND,), alleen_hoofd=True)
+    assert sorted(concentration.vestigingsnummers(con, alle)) == ["1", "2"]
+    assert concentration.vestigingsnummers(con, hoofd) == ["1"]  # its main code is unknown
+
+
+def test_every_node_of_a_built_snapshot_has_its_official_description(demo_con):
+    tree = sbi.tree(demo_con, PEILDATUM)
+    assert {k.versie for k in tree} == {"2008", "2025"}
+    zonder = [k.sleutel for k in tree if not k.omschrijving]
+    assert zonder == []
+    nodes = {k.sleutel: k for k in tree}
+    assert nodes["2008:96"].omschrijving == "Wellness en overige dienstverlening; uitvaartbranche"
+    assert nodes["2025:96"].omschrijving == "Persoonlijke dienstverlening"
+    assert sbi.label(nodes["2008:96"]).startswith("SBI 2008 · 96 Wellness")

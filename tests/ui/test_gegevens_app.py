@@ -125,11 +125,20 @@ def _has_button(at: AppTest, key: str) -> bool:
     return any(b.key == key for b in at.button)
 
 
+def test_upload_with_an_unknown_sbi_code_says_so_and_keeps_the_vestiging(data_dir):
+    onbekend = ROW_1.replace(";96021;96021;", ";99999,96021;99999;")
+    at = upload_and_check(run_page(), "selectie-nov.csv", csv(onbekend))
+    alles = texts(at)
+    assert "1 vestiging gelezen; SBI-versie 2008" in alles
+    assert "1 vestigingen hebben een SBI-code die niet in de officiële lijst" in alles
+    assert "(99999)" in alles and "SBI onbekend" in alles
+
+
 def test_good_file_is_previewed_and_registered_only_on_the_button(data_dir):
     before = state_of(data_dir)
     content = csv(ROW_1)
     at = upload_and_check(run_page(), "selectie-nov.csv", content)
-    assert "1 vestiging gelezen; SBI-versie 2008 (herkend aan de codes)" in texts(at)
+    assert "1 vestiging gelezen; SBI-versie 2008 (per code opgezocht in de officiële lijsten)" in texts(at)
     preview = frame_with(at, "Ingeschreven")
     assert preview["Vestigingsnummer"].tolist() == ["000012345678"]
     assert preview["KVK-nummer"].tolist() == ["01234567"]

@@ -214,7 +214,10 @@ def _vestiging_feiten(c: dict) -> list[tuple[str, object]]:
             ("Status", status_tekst(c)), ("Ingeschreven", datum(c["datum_aanvang"])),
             ("Hoofdactiviteit", f"SBI {c['sbi_versie']} {c['sbi_hoofd'] or LEEG} "
                                 f"{c['sbi_omschrijving'] or ''}".strip()),
-            ("Alle SBI-codes", codes), ("Activiteit", c.get("activiteit")),
+            ("Alle SBI-codes", codes),
+            *([("SBI onbekend (niet in de officiële lijst)", ", ".join(c["sbi_onbekend"]))]
+              if c.get("sbi_onbekend") else []),
+            ("Activiteit", c.get("activiteit")),
             ("Werkzame personen", c.get("werkzame_personen")), ("Adres (KVK)", adres),
             ("Koppeling aan BAG", koppeling), ("Buurt", _buurt(c))]
 

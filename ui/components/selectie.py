@@ -70,7 +70,7 @@ def _boom(boom: list[sbi.Knoop]) -> None:
                       format_func=lambda v: f"SBI {v}")
     kinderen: dict[str | None, list[sbi.Knoop]] = {}
     for k in boom:
-        if k.versie == versie:
+        if k.versie in (versie, ""):  # '' = the node 'SBI onbekend', shown in both versions
             kinderen.setdefault(k.ouder, []).append(k)
     gekozen, ouder = None, None
     for niveau in ("Sectie", "Afdeling", "Groep", "Klasse", "Subklasse"):
@@ -83,7 +83,8 @@ def _boom(boom: list[sbi.Knoop]) -> None:
             break
         gekozen, ouder = keuze, keuze.sleutel
     if gekozen is not None:
-        st.button(f"{gekozen.code} toevoegen aan de selectie", on_click=_voeg_toe,
+        st.button(f"{'SBI onbekend' if gekozen.niveau == sbi.ONBEKEND else gekozen.code} "
+                  "toevoegen aan de selectie", on_click=_voeg_toe,
                   args=("sbi", gekozen.sleutel), icon=":material/add:", key="boom_toevoegen")
     else:
         st.caption("Kies een sectie en zo nodig een afdeling, groep, klasse of subklasse.")

@@ -118,7 +118,11 @@ def _toon_resultaat(bron: Bron, controle: uploads.Controle) -> None:
 def _sbi(bron: Bron, feiten: dict) -> str:
     if not feiten["met_sbi"]:
         return "geen SBI-codes in het bestand"
-    hoe = "opgegeven" if bron.opties.get("sbi_versie") else "herkend aan de codes"
+    if feiten["sbi_2008"] and feiten["sbi_2025"]:  # decided per vestiging from the lists
+        return (f"SBI 2008 bij {getal(feiten['sbi_2008'])} en SBI 2025 bij "
+                f"{getal(feiten['sbi_2025'])} vestigingen (per code opgezocht in de officiële lijsten)")
+    hoe = ("opgegeven, voor codes die in beide lijsten staan" if bron.opties.get("sbi_versie")
+           else "per code opgezocht in de officiële lijsten")
     return f"SBI-versie {md_escape(feiten['sbi_versie'])} ({hoe})"
 
 
@@ -128,6 +132,12 @@ def _kvk_feiten(f: dict) -> list[str]:
     if not f["met_sbi"]:
         regels.append("**Let op:** zonder SBI-codes vallen deze vestigingen in geen enkele branche; "
                       "koppel zo nodig de kolom met SBI-codes.")
+    if f["sbi_onbekend"]:
+        codes = f["sbi_onbekend_codes"] or []
+        regels.append(f"**Let op:** {getal(f['sbi_onbekend'])} vestigingen hebben een SBI-code die "
+                      "niet in de officiële lijst van SBI 2008 of SBI 2025 staat ("
+                      + md_escape(", ".join(codes[:12]) + (" …" if len(codes) > 12 else ""))
+                      + "); ze blijven zichtbaar als ‘SBI onbekend’.")
     if f["eerste_aanvang"]:
         regels.append(f"Inschrijvingen van {datum(f['eerste_aanvang'])} tot {datum(f['laatste_aanvang'])}.")
     if f["dubbel"]:
