@@ -64,7 +64,8 @@ def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
                        help="dook: kolommen van de DOOK-export; generic: geef --kolommen")
         p.add_argument("--kolommen", type=Path, help="TOML-bestand met de kolomindeling")
         p.add_argument("--sbi-versie", choices=["2008", "2025"],
-                       help="standaard herkend uit de codes")
+                       help="voor vestigingen waarvan elke code in beide versies bestaat; "
+                            "verder beslissen de officiële lijsten per code")
     if soort == "gebieden":
         p.add_argument("--soort", dest="gebied_soort",
                        choices=["gemeente", "wijk", "buurt", "bedrijventerrein", "eigen"])

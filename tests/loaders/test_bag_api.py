@@ -6,12 +6,9 @@ import json
 
 import pytest
 
-from geo.db import connect
-from geo.sqlfiles import run_script
 from loaders import bag_api
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient, HttpFout
-from loaders.pipeline import prepare_staging
 from tests.loaders.replay_server import Reply
 
 VBO = "/collections/verblijfsobject/items"
@@ -35,15 +32,6 @@ def serve_bag(replay, vbo_page3: Reply | None = None) -> None:
 
 def download(replay, out, **kwargs) -> int:
     return bag_api.download(replay.url, "GM0637", out, client=client(), **kwargs)
-
-
-@pytest.fixture
-def con():
-    c = connect()
-    run_script(c, "schema")
-    prepare_staging(c)
-    yield c
-    c.close()
 
 
 def test_download_follows_next_links_and_saves_each_page(replay, tmp_path):

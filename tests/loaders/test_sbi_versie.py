@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from geo.db import connect
-from geo.sqlfiles import run_script
 from loaders import kvk_file, kvk_json, sbi_versie
-from loaders.pipeline import prepare_staging
 from tests.conftest import shared_file
 from tests.loaders.test_pipeline import zicht
 
@@ -31,15 +26,6 @@ def dook(tmp_path, rows: list[dict], name="selectie.csv"):
     path = tmp_path / name
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def con():
-    c = connect()
-    run_script(c, "schema")
-    prepare_staging(c)
-    yield c
-    c.close()
 
 
 def rows(con) -> dict[str, dict]:
