@@ -1,9 +1,11 @@
 """The SBI selection tree (sectie > afdeling > groep > klasse > subklasse) for SBI 2008 and
 SBI 2025, and a free-text activity search that suggests codes.
 
-The tree is built from the codes in the snapshot (table sbi_code: the full list when one was
-loaded, bron 'lijst', else the codes in use with KVK's descriptions) and the hand-written table
-of section letters in data/sbi_secties.toml. A node is addressed by a key 'versie:code', where
+The tree is built from the codes in the snapshot (table sbi_code: the codes in use, or a full
+list when one was loaded, bron 'lijst'), named from KVK's official lists (table sbi_lijst, so
+every level has its description in the version shown), and the hand-written table of section
+letters in data/sbi_secties.toml. Vestigingen with a code in neither list are the node
+'SBI onbekend'. A node is addressed by a key 'versie:code', where
 code is a section letter or a digit prefix; selecting a node selects every code under it.
 """
 
@@ -91,12 +93,15 @@ def level(code: str) -> str:
     return "sectie" if code.isalpha() else NIVEAUS.get(len(code), "subklasse")
 
 
-def build_tree(codes: list[dict], aantallen: dict[tuple[str, str], int]) -> list[Knoop]:
+def build_tree(codes: list[dict], aantallen: dict[tuple[str, str], int],
+               officieel: dict[tuple[str, str], str] | None = None) -> list[Knoop]:
     """Every node (sections from the table, every prefix of every code) in tree order.
 
-    `codes`: rows (versie, code, omschrijving); `aantallen`: (versie, node code) -> count.
+    `codes`: rows (versie, code, omschrijving); `aantallen`: (versie, node code) -> count;
+    `officieel`: (versie, code) -> the official description, which wins over a delivered one.
     """
     omschrijving = {(r["versie"], r["code"]): r["omschrijving"] for r in codes}
+    omschrijving.update(officieel or {})
     for s in load_secties():
         omschrijving[(s.versie, s.letter)] = s.naam
     nodes: dict[tuple[str, str], Knoop] = {}
@@ -132,7 +137,8 @@ def tree(con, peildatum: str) -> list[Knoop]:
     actief, alle = con.execute(sql_text("sbi_onbekend_aantal"), {"peildatum": peildatum}
                                ).fetchone()
     onbekend = [Knoop("", ONBEKEND, ONBEKEND, ONBEKEND_NAAM, None, actief)] if alle else []
-    return build_tree(codes, aantallen) + onbekend
+    officieel = {(v, c): o for v, c, o in con.execute(sql_text("sbi_omschrijvingen")).fetchall()}
+    return build_tree(codes, aantallen, officieel) + onbekend
 
 
 def prefixes(sleutels) -> list[str]:

@@ -89,18 +89,17 @@ def lijst_table() -> pa.Table:
 
 
 def register(con) -> None:
-    """The temp table sbi_lijst on this connection (once; the loaders look codes up in it)."""
-    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'sbi_lijst'"
-                   ).fetchone()[0]:
+    """Fill the table sbi_lijst (snapshot schema) on this connection, once."""
+    if con.execute("SELECT count(*) FROM sbi_lijst").fetchone()[0]:
         return
     con.register("sbi_lijst_arrow", lijst_table())
-    con.execute("CREATE TEMP TABLE sbi_lijst AS SELECT * FROM sbi_lijst_arrow")
+    con.execute("INSERT INTO sbi_lijst BY NAME SELECT * FROM sbi_lijst_arrow")
     con.unregister("sbi_lijst_arrow")
 
 
-def store_in_snapshot(con) -> None:
-    """The official descriptions of every code into the snapshot's sbi_code (bron 'lijst'), so
-    every node of the SBI tree has its name in the version shown."""
-    register(con)
-    con.execute("INSERT INTO sbi_code SELECT versie, code, omschrijving, 'lijst' FROM sbi_lijst "
-                "WHERE regexp_full_match(code, '\\d+') ON CONFLICT DO NOTHING")
+def store_codes_in_use(con) -> None:
+    """The codes the snapshot's vestigingen carry, with their official description, into
+    sbi_code: the codes the SBI tree and the code search offer."""
+    con.execute("INSERT INTO sbi_code SELECT DISTINCT c.versie, c.code, l.omschrijving, 'kvk' "
+                "FROM (SELECT sbi_versie AS versie, unnest(sbi_codes) AS code FROM vestiging) c "
+                "JOIN sbi_lijst l USING (versie, code) ON CONFLICT DO NOTHING")

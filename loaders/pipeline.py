@@ -25,7 +25,7 @@ from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "3"  # 3: vestiging.match_status, koppel_kandidaat
+SCHEMA_VERSION = "4"  # 3: vestiging.match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend
 KEEP_SNAPSHOTS = 3
 
 
@@ -87,13 +87,14 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
     try:
         run_script(con, "schema")
         con.execute(macro_sql(temp=False))
-        sbi_lijst.store_in_snapshot(con)
+        sbi_lijst.register(con)
         prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
             _record_source(con, bron, rijen)
         timer.run("Adressen normaliseren", run_script, con, "adres_norm", SQL)
         timer.run("KVK koppelen aan BAG", run_script, con, "match", SQL)
+        sbi_lijst.store_codes_in_use(con)
         if any(b.soort == "rdw" for b in bronnen):
             timer.run("RDW koppelen aan BAG", rdw.match, con)
         timer.run("Gebieden en indexen", run_script, con, "afronden", SQL)

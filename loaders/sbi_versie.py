@@ -42,7 +42,8 @@ def summary(con, bron: str) -> list[str]:
         "FROM waarschuwing WHERE bron = ? AND soort IN ? GROUP BY soort ORDER BY soort",
         [bron, list(SOORTEN)]).fetchall()
     for soort, aantal, codes in rows:
-        regels.append(f"{KOP[soort]}: {getal(aantal)} vestigingen, codes {_codes(codes)}")
+        wat = "vestiging" if aantal == 1 else "vestigingen"
+        regels.append(f"{KOP[soort]}: {getal(aantal)} {wat}, codes {_codes(codes)}")
     return regels
 
 

@@ -125,8 +125,21 @@ CREATE TABLE rdw_bedrijf (
     geom               GEOMETRY
 );
 
--- SBI codes with their descriptions: from a loaded SBI list when there is one, else as KVK
--- delivered them with the registrations (so the selection tree always knows the codes in use).
+-- KVK's official SBI 2008 and SBI 2025 lists (data/sbi, geo/sbi_lijst.py): every code with its
+-- official description; betekenis 'gelijk'/'anders' for a code in both lists (same or other
+-- description). Every delivered code is looked up here, and every node of the SBI tree is named.
+CREATE TABLE sbi_lijst (
+    versie       VARCHAR,
+    code         VARCHAR,
+    niveau       VARCHAR,        -- sectie | afdeling | groep | klasse | subklasse
+    ouder        VARCHAR,
+    omschrijving VARCHAR,
+    betekenis    VARCHAR,
+    PRIMARY KEY (versie, code)
+);
+
+-- SBI codes with their descriptions: the codes in use in this snapshot with their official
+-- description (bron 'kvk'), or a whole list (bron 'lijst'); the selection tree is built from them.
 CREATE TABLE sbi_code (
     versie       VARCHAR,
     code         VARCHAR,

@@ -122,6 +122,7 @@ SELECT getvariable('sbi_bron'), soort, vestigingsnummer, rij, veld, waarde, toel
            || '; getoond als ‘SBI onbekend’'
     FROM sbi_beoordeeld
     WHERE len(versies) = 1 AND NOT bekend
+    QUALIFY row_number() OVER (PARTITION BY id, code ORDER BY coalesce(hoofd_rang, 9), volgorde) = 1
     UNION ALL
     SELECT 'sbi_dubbelzinnig', vestigingsnummer, rij, veld, waarde,
            'SBI-code ' || code || ' bestaat in SBI 2008 (‘' || omschrijving_2008

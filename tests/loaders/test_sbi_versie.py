@@ -131,7 +131,7 @@ def test_unknown_code_is_listed_and_kept(con, tmp_path):
     assert (w["bron"], w["sleutel"], w["rij"], w["veld"], w["waarde"]) == (
         "kvk", "000000000001", 2, "KVK_SBI_code_hoofdactiviteit", "99999")
     assert "SBI onbekend" in w["toelichting"]
-    assert any("SBI onbekend (code in geen van beide lijsten): 1 vestigingen, codes 99999" in r
+    assert any("SBI onbekend (code in geen van beide lijsten): 1 vestiging, codes 99999" in r
                for r in sbi_versie.summary(con, "kvk"))
 
 
