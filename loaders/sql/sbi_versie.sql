@@ -27,30 +27,37 @@ WITH uitgepakt AS (
     WHERE nullif(trim(r.waarde), '') IS NOT NULL
 )
 -- A code read from a description is only a last resort for an empty main-activity field.
-SELECT * FROM gevuld g
-WHERE coalesce(g.hoofd_rang, 0) < 3
-   OR NOT EXISTS (SELECT 1 FROM gevuld h WHERE h.id = g.id AND h.hoofd_rang IN (1, 2));
+SELECT * EXCLUDE (heeft_hoofd) FROM (
+    SELECT *, bool_or(hoofd_rang IN (1, 2)) OVER (PARTITION BY id) AS heeft_hoofd FROM gevuld)
+WHERE coalesce(hoofd_rang, 0) < 3 OR NOT coalesce(heeft_hoofd, false);
+
+-- Every form a delivered code can take, per list code: as is (1), without the leading zero a
+-- spreadsheet strips (2: "1241" is 01241), with a leading zero an export added (3: "096022").
+CREATE OR REPLACE TEMP TABLE sbi_vorm AS
+SELECT code AS vorm, 1 AS wijze, versie, code, omschrijving, betekenis
+FROM sbi_lijst WHERE regexp_full_match(code, '\d+')
+UNION ALL
+SELECT substr(code, 2), 2, versie, code, omschrijving, betekenis
+FROM sbi_lijst WHERE regexp_full_match(code, '0\d+')
+UNION ALL
+SELECT '0' || code, 3, versie, code, omschrijving, betekenis
+FROM sbi_lijst WHERE regexp_full_match(code, '[1-9]\d{4}');
 
 CREATE OR REPLACE TEMP TABLE sbi_gevonden AS
-WITH vorm AS (
-    SELECT id, volgorde, unnest([schoon, '0' || schoon,
-                                 CASE WHEN length(schoon) = 6 THEN ltrim(schoon, '0') END]) AS vorm,
-           unnest([1, 2, 3]) AS wijze
-    FROM sbi_ruw_code
-    WHERE regexp_full_match(schoon, '\d{1,6}')
-), treffer AS (
-    SELECT v.id, v.volgorde, v.wijze, v.vorm, l.versie, l.omschrijving, l.betekenis
-    FROM vorm v JOIN sbi_lijst l ON l.code = v.vorm
-    QUALIFY v.wijze = min(v.wijze) OVER (PARTITION BY v.id, v.volgorde)
+WITH treffer AS (
+    SELECT c.id, c.volgorde, v.*
+    FROM sbi_ruw_code c JOIN sbi_vorm v ON v.vorm = c.schoon
+    QUALIFY v.wijze = min(v.wijze) OVER (PARTITION BY c.id, c.volgorde)
+), per_code AS (
+    SELECT id, volgorde, any_value(code) AS code, list(versie ORDER BY versie) AS versies,
+           any_value(omschrijving) FILTER (WHERE versie = '2008') AS omschrijving_2008,
+           any_value(omschrijving) FILTER (WHERE versie = '2025') AS omschrijving_2025,
+           any_value(betekenis) AS betekenis
+    FROM treffer GROUP BY id, volgorde
 )
-SELECT c.*, any_value(t.vorm) AS code,
-       coalesce(list(t.versie ORDER BY t.versie) FILTER (WHERE t.versie IS NOT NULL), [])
-           AS versies,
-       any_value(t.omschrijving) FILTER (WHERE t.versie = '2008') AS omschrijving_2008,
-       any_value(t.omschrijving) FILTER (WHERE t.versie = '2025') AS omschrijving_2025,
-       any_value(t.betekenis) AS betekenis
-FROM sbi_ruw_code c LEFT JOIN treffer t USING (id, volgorde)
-GROUP BY ALL;
+SELECT c.*, p.code, coalesce(p.versies, []) AS versies, p.omschrijving_2008,
+       p.omschrijving_2025, p.betekenis
+FROM sbi_ruw_code c LEFT JOIN per_code p USING (id, volgorde);
 
 CREATE OR REPLACE TEMP TABLE sbi_record AS
 WITH telling AS (
@@ -95,17 +102,18 @@ CREATE OR REPLACE TEMP TABLE sbi_besluit AS
 WITH code AS (
     SELECT id, code, min([coalesce(hoofd_rang, 9), volgorde]) AS plaats
     FROM sbi_beoordeeld WHERE bekend GROUP BY ALL
+), codes AS (
+    SELECT id, list(code ORDER BY plaats) AS codes FROM code GROUP BY id
+), hoofd AS (
+    SELECT id, code FROM sbi_beoordeeld WHERE is_hoofd AND bekend
 ), onbekend AS (
     SELECT id, list(DISTINCT coalesce(nullif(schoon, ''), waarde)) AS codes
     FROM sbi_beoordeeld WHERE NOT bekend GROUP BY id
 )
-SELECT r.id, r.versie,
-       coalesce((SELECT list(c.code ORDER BY c.plaats) FROM code c WHERE c.id = r.id), [])
-           AS sbi_codes,
-       (SELECT b.code FROM sbi_beoordeeld b WHERE b.id = r.id AND b.is_hoofd AND b.bekend)
-           AS sbi_hoofd,
+SELECT r.id, r.versie, coalesce(c.codes, []) AS sbi_codes, h.code AS sbi_hoofd,
        coalesce(o.codes, []) AS sbi_onbekend
-FROM sbi_record r LEFT JOIN onbekend o USING (id);
+FROM sbi_record r
+LEFT JOIN codes c USING (id) LEFT JOIN hoofd h USING (id) LEFT JOIN onbekend o USING (id);
 
 INSERT INTO waarschuwing
 SELECT getvariable('sbi_bron'), soort, vestigingsnummer, rij, veld, waarde, toelichting FROM (

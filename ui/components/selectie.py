@@ -108,4 +108,7 @@ def _filters() -> None:
                 key=s.K_TREFWOORD,
                 help="Standaard telt een vestiging bij een branchegroep door haar SBI-code. "
                      "Met dit vinkje tellen ook namen als ‘Nagelstudio …’ met een andere code mee.")
-    st.checkbox("SBI-codes alleen als hoofdactiviteit", key=s.K_HOOFDACT)
+    st.checkbox("SBI-codes alleen als hoofdactiviteit", key=s.K_HOOFDACT,
+                help="Branchegroepen en gekozen SBI-codes tellen dan alleen vestigingen met die "
+                     "code als hoofdactiviteit, zoals het signaal ‘Concentratie van een branche "
+                     "in een buurt’: met dit vinkje geeft de kaart per buurt dezelfde LQ.")
