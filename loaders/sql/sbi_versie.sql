@@ -6,7 +6,7 @@
 --   2. a record whose known codes exist only in SBI 2008 is SBI 2008, only in SBI 2025 is SBI
 --      2025; codes of both exclusive kinds: the main activity's version, else the majority;
 --   3. a record whose codes all exist in both versions takes the version given at loading
---      (CAST(getvariable('sbi_hint') AS VARCHAR)), else the version most records of this source have by their
+--      (getvariable('sbi_hint')), else the version most records of this source have by their
 --      own codes, else SBI 2025 (KVK's register since September 2025);
 --   4. codes in neither list (or only in the other version) go to sbi_onbekend, never lost.
 -- What was decided and noticed goes into waarschuwing, one row per record and code.
