@@ -87,3 +87,23 @@ def test_fixed_2025_codes_of_the_issue():
     assert "96400" in groep["seksbranche"].sbi_2025  # intermediation for personal services
     assert "6422" in groep["holdings"].sbi_2025  # the 2025 split of 6420
     assert "4110" in groep["vastgoed"].sbi_2008  # project development, 6812 in SBI 2025
+
+
+def test_afdeling_09_has_its_leading_zero_in_the_shipped_2008_list():
+    # the reference copy had it as '9', level 'sectie': a delivered 09 must not look SBI 2025-only
+    assert sbi_lijst.codes("2008")["09"].niveau == "afdeling"
+    assert "9" not in sbi_lijst.codes("2008")
+    assert all(sbi_lijst.codes(v)[c].ouder in sbi_lijst.codes(v) for v in ("2008", "2025")
+               for c in sbi_lijst.codes(v) if sbi_lijst.codes(v)[c].ouder)
+
+
+def test_section_table_agrees_with_the_official_lists():
+    # data/sbi_secties.toml (the tree's sections) put 2008 afdeling 09 nowhere: its codes
+    # vanished from the tree
+    from geo import sbi
+
+    for versie in ("2008", "2025"):
+        for c in sbi_lijst.codes(versie).values():
+            if c.niveau == "afdeling":
+                sectie = sbi.section_of(versie, c.code)
+                assert sectie is not None and sectie.letter == c.ouder, (versie, c.code)
