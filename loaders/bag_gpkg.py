@@ -1,5 +1,10 @@
 """BAG from PDOK's bag-light GeoPackage (layers verblijfsobject, pand, and when present
-ligplaats and standplaats; bag-light has no nevenadressen).
+ligplaats and standplaats).
+
+bag-light carries only hoofdadressen. A GeoPackage that adds a non-spatial table `nevenadres`
+with the columns of PDOK's OGC API adres collection (nummeraanduiding_identificatie,
+adresseerbaar_object_identificatie, openbare_ruimte_naam, huisnummer, huisletter, toevoeging,
+postcode, woonplaats_naam) has its nevenadressen read too; the demo writes one.
 
 The national file is 7.5 GB: only the requested municipality is read, with GDAL filtering on
 bronhouder_identificatie and the GeoPackage's R-tree (bbox), streamed in Arrow batches so memory
@@ -28,6 +33,11 @@ PAND_COLUMNS = ["identificatie", "bouwjaar", "status"]
 # an address column the file lacks stays empty, and without bronhouder_identificatie the
 # gemeente's bounding box decides.
 PLAATS_LAGEN = ("ligplaats", "standplaats")
+NEVEN_COLUMNS = [
+    "nummeraanduiding_identificatie", "adresseerbaar_object_identificatie",
+    "openbare_ruimte_naam", "huisnummer", "huisletter", "toevoeging", "postcode",
+    "woonplaats_naam",
+]
 PLAATS_COLUMNS = [
     "identificatie", "status", "openbare_ruimte_naam", "huisnummer", "huisletter", "toevoeging",
     "postcode", "woonplaats_naam", "nummeraanduiding_hoofdadres_identificatie",
@@ -47,6 +57,7 @@ def load(con, path: Path, gemeente: str | None = None, progress=None) -> int:
     lagen = {name for name, _ in pyogrio.list_layers(path)}
     for laag in PLAATS_LAGEN:
         _stream_plaatsen(con, path, laag, lagen, where, bbox)
+    _stream_nevenadressen(con, path, lagen)
     run_script(con, "bag_gpkg", SQL, heel_bestand=gemeente is None)
     return bag_objecten(con) - voor
 
@@ -79,6 +90,21 @@ def check_layers(path: Path) -> None:
     missing = {"verblijfsobject", "pand"} - layers
     if missing:
         raise InvoerFout(path.name, f"laag {', '.join(sorted(missing))} ontbreekt; is dit bag-light?")
+
+
+def _stream_nevenadressen(con, path, lagen) -> None:
+    """The optional nevenadres table as bag_neven_ruw (empty when absent)."""
+    if "nevenadres" not in lagen:
+        kolommen = ", ".join(f"NULL::VARCHAR AS {k}" for k in NEVEN_COLUMNS)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE bag_neven_ruw AS SELECT {kolommen} LIMIT 0")
+        return
+    try:
+        with pyogrio.open_arrow(path, layer="nevenadres", columns=NEVEN_COLUMNS,
+                                use_pyarrow=True, batch_size=100_000) as (_meta, reader):
+            con.execute("CREATE OR REPLACE TEMP TABLE bag_neven_ruw AS SELECT * FROM reader")
+    except pyogrio.errors.FieldError as exc:
+        raise InvoerFout(path.name, f"laag nevenadres: kolom ontbreekt ({exc})",
+                         veld="nevenadres") from exc
 
 
 def _stream(con, path, layer, columns, table, where=None, bbox=None) -> None:

@@ -25,7 +25,8 @@ from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "3"  # 3: vestiging.match_status, koppel_kandidaat
+SCHEMA_VERSION = "4"  # 3: match_status, koppel_kandidaat; 4: ligplaats, standplaats, nevenadres,
+#                         vestiging.object_soort
 KEEP_SNAPSHOTS = 3
 
 

@@ -94,7 +94,7 @@ def generate(out_dir: Path, scale: float = 1.0, seed: int = 42,
 def _write_town(o: _Outputs, town, seed: int) -> None:
     gem = town.gem
     frame, spec = vestigingen.build(town, seed)
-    o.bag.write(town)
+    o.bag.write(town, seed)
     rng = np.random.default_rng([seed, gem.index, 11])
     delivered = _take(frame, np.flatnonzero(frame["channel"] == "csv"))
     addr = messiness.address_columns(delivered, town, rng)

@@ -59,6 +59,23 @@ QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
 INSERT INTO ligplaats BY NAME SELECT * FROM bag_gpkg_plaatsen('bag_ligplaats_ruw');
 INSERT INTO standplaats BY NAME SELECT * FROM bag_gpkg_plaatsen('bag_standplaats_ruw');
 
+-- Nevenadressen (optional table) of the objects loaded.
+INSERT INTO nevenadres BY NAME
+SELECT DISTINCT ON (n.nummeraanduiding_identificatie, o.identificatie)
+       n.nummeraanduiding_identificatie AS nummeraanduiding_id,
+       o.identificatie AS adresseerbaar_id, o.object_soort,
+       upper(replace(n.postcode, ' ', '')) AS postcode,
+       try_cast(n.huisnummer AS INTEGER) AS huisnummer,
+       nullif(trim(n.huisletter::VARCHAR), '') AS huisletter,
+       nullif(trim(n.toevoeging::VARCHAR), '') AS toevoeging,
+       n.openbare_ruimte_naam AS openbare_ruimte, n.woonplaats_naam AS woonplaats
+FROM bag_neven_ruw n
+JOIN (SELECT 'verblijfsobject' AS object_soort, identificatie FROM verblijfsobject
+      UNION ALL SELECT 'ligplaats', identificatie FROM ligplaats
+      UNION ALL SELECT 'standplaats', identificatie FROM standplaats) o
+  ON o.identificatie = n.adresseerbaar_object_identificatie;
+
+DROP TABLE bag_neven_ruw;
 DROP TABLE bag_ligplaats_ruw;
 DROP TABLE bag_standplaats_ruw;
 DROP TABLE bag_vbo_ruw;
