@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loaders.demo import api, gebieden, messiness, planted, rdw, vestigingen, writers
+from loaders.demo import api, gebieden, messiness, plaatsen, planted, rdw, vestigingen, writers
 from loaders.demo.areas import Gemeente
 from loaders.demo.companies import SBI2025_START
 from loaders.demo.town import build_town
@@ -101,6 +101,8 @@ def _write_town(o: _Outputs, town, seed: int) -> None:
     new = delivered["start"] >= SBI2025_START
     o.dook.append(writers.dook_rows(delivered, np.flatnonzero(~new), addr, "2008"))
     o.sbi2025.append(writers.dook_rows(delivered, np.flatnonzero(new), addr, "2025"))
+    if gem.planted:
+        o.dook.append(plaatsen.kvk_rijen(o.bag.plaatsen, gem.naam))
     api_rows = np.flatnonzero(frame["channel"] == "api")
     o.counts["api_bestanden"] += api.write_profiles(o.api_dir, frame, api_rows, town, rng)
     without = spec["automotive_cluster"]["zonder_rdw"] if spec else np.array([], int)

@@ -11,6 +11,8 @@ import numpy as np
 import pyarrow as pa
 import shapely
 
+from loaders.demo import sbi
+
 LIGPLAATSEN, STANDPLAATSEN, NEVENADRESSEN = 6, 4, 5
 KADE, TERREIN = "Havenkade", "Woonwagenpark De Vlier"
 PAND_AFSTAND = 18.0
@@ -101,3 +103,28 @@ NEVENADRES_SCHEMA = pa.schema([
     ("openbare_ruimte_naam", pa.string()), ("huisnummer", pa.int32()), ("huisletter", pa.string()),
     ("toevoeging", pa.string()), ("postcode", pa.string()), ("woonplaats_naam", pa.string()),
 ])
+
+
+# Vestigingen registered on a ligplaats, a standplaats and a nevenadres (Demostad only), so the
+# demo shows them matched: (name, SBI 2008, which table, row, since). Numbers outside the
+# ranges companies.assign_numbers draws from.
+KVK = [("Woonbootverhuur Het Anker", "68204", "ligplaats", 0, "01-03-2019"),
+       ("Restaurant De Steiger", "56101", "ligplaats", 2, "15-06-2021"),
+       ("Kermisexploitatie De Vlier", "68204", "standplaats", 0, "01-01-2016"),
+       ("Hoekwinkel Verhuur", "68204", "nevenadres", 0, "01-09-2022")]
+
+
+def kvk_rijen(tabellen_: dict[str, pa.Table], gemeentenaam: str) -> list[tuple]:
+    """DOOK-layout rows (writers.DOOK_HEADER) for the vestigingen of KVK, by address only."""
+    rijen = []
+    for k, (naam, code, tabel, i, sinds) in enumerate(KVK):
+        t = tabellen_[tabel].to_pylist()
+        if i >= len(t):
+            continue
+        a = t[i]
+        rijen.append((
+            "", a["openbare_ruimte_naam"], a["huisnummer"], a["huisletter"] or "",
+            a["toevoeging"] or "", a["postcode"], gemeentenaam, "", "", "", naam,
+            str(59_990_001 + k), "", code, code, sbi.omschrijving_2008(code), "", "", "", "",
+            "Besloten Vennootschap", sinds, "", f"{399_990_001 + k:012d}", sinds, "", "Ja"))
+    return rijen

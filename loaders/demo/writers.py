@@ -39,6 +39,7 @@ class BagWriter:
     def __init__(self, path: Path):
         self.path = path
         self.started = False
+        self.plaatsen: dict = {}  # the last town's ligplaats/standplaats/nevenadres tables
         if path.exists():
             path.unlink()
 
@@ -46,7 +47,7 @@ class BagWriter:
         gem = town.gem
         self._layer("verblijfsobject", _vbo_table(town), "Point")
         self._layer("pand", _pand_table(town), "Polygon")
-        extra = plaatsen.tabellen(town, seed)
+        extra = self.plaatsen = plaatsen.tabellen(town, seed)
         self._layer("ligplaats", extra["ligplaats"], "Polygon")
         self._layer("standplaats", extra["standplaats"], "Polygon")
         self._layer("nevenadres", extra["nevenadres"], None)
