@@ -86,3 +86,19 @@ def test_map_layer_query_returns_plots_in_the_box_with_active_vestigingen(con, b
         "peildatum": peildatum(con)}).fetchall()
     per_id = {r[1]: r for r in rows}
     assert per_id[boot[0]][0] == "ligplaats" and per_id[boot[0]][6] == 1
+
+
+def test_search_finds_a_ligplaats_and_a_nevenadres_by_their_address(con, boot):
+    from geo import search
+
+    postcode, nr = con.execute("SELECT postcode, huisnummer FROM ligplaats WHERE identificatie = ?",
+                               [boot[0]]).fetchone()
+    (hit,) = search.search(con, f"{postcode} {nr}")
+    assert (hit["id"], hit["pand"], hit["detail"].endswith("(ligplaats)")) == (boot[0], None, True)
+    straat, nr, vbo, pand = con.execute(
+        "SELECT n.openbare_ruimte, n.huisnummer, v.identificatie, v.pand_identificatie "
+        "FROM nevenadres n JOIN verblijfsobject v ON v.identificatie = n.adresseerbaar_id "
+        "ORDER BY 1, 2 LIMIT 1").fetchone()
+    hits = search.search(con, f"{straat} {nr}")
+    assert any(h["id"] == vbo and h["pand"] == pand and h["detail"].endswith("(nevenadres)")
+               for h in hits)
