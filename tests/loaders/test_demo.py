@@ -58,7 +58,11 @@ def rows(demo) -> list[dict]:
 def bag(demo) -> dict:
     _, vbo = pyogrio.read_arrow(demo / "bag-light.gpkg", layer="verblijfsobject")
     _, pand = pyogrio.read_arrow(demo / "bag-light.gpkg", layer="pand")
-    return {"vbo": vbo.to_pylist(), "pand": pand.to_pylist()}
+    # every other address a vestiging can be on: ligplaatsen, standplaatsen, nevenadressen
+    andere = [pyogrio.read_arrow(demo / "bag-light.gpkg", layer=laag)[1].to_pylist()
+              for laag in ("ligplaats", "standplaats", "nevenadres")]
+    return {"vbo": vbo.to_pylist(), "pand": pand.to_pylist(),
+            "andere_adressen": [a for rijen in andere for a in rijen]}
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +247,7 @@ def test_about_a_quarter_of_the_vestigingen_has_ended(rows):
 
 def test_almost_every_row_can_be_matched_to_bag(rows, bag):
     numids = {v["nummeraanduiding_hoofdadres_identificatie"] for v in bag["vbo"]}
-    by_address = {(v["postcode"], v["huisnummer"]) for v in bag["vbo"]}
+    by_address = {(v["postcode"], v["huisnummer"]) for v in bag["vbo"] + bag["andere_adressen"]}
 
     def matchable(row: dict) -> bool:
         if row["BAG numid"]:
