@@ -97,6 +97,10 @@ FROM (SELECT * FROM (
           FROM bag_xml_vbo
           UNION ALL SELECT 'ligplaats', identificatie, voorkomen, nevenadressen FROM bag_xml_lig
           UNION ALL SELECT 'standplaats', identificatie, voorkomen, nevenadressen FROM bag_xml_sta)
+      -- only objects that name a nevenadres at all: no window over every verblijfsobject
+      WHERE identificatie IN (SELECT identificatie FROM bag_xml_vbo WHERE len(nevenadressen) > 0
+                              UNION ALL SELECT identificatie FROM bag_xml_lig
+                              UNION ALL SELECT identificatie FROM bag_xml_sta)
       QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY voorkomen DESC) = 1) r
 WHERE r.identificatie IN (SELECT identificatie FROM verblijfsobject UNION ALL
                           SELECT identificatie FROM ligplaats UNION ALL
