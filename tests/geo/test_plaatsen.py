@@ -102,3 +102,28 @@ def test_search_finds_a_ligplaats_and_a_nevenadres_by_their_address(con, boot):
     hits = search.search(con, f"{straat} {nr}")
     assert any(h["id"] == vbo and h["pand"] == pand and h["detail"].endswith("(nevenadres)")
                for h in hits)
+
+
+def test_dook_export_gives_the_address_a_vestiging_is_registered_on(con):
+    from geo import export_dook
+
+    nummers = dict(con.execute(
+        "SELECT naam, vestigingsnummer FROM vestiging WHERE naam IN "
+        "('Hoekwinkel Verhuur', 'Woonbootverhuur Het Anker')").fetchall())
+    kolommen, rijen = export_dook.rows(con, list(nummers.values()))
+    per_naam = {r[kolommen.index("KVK_Handelsnaam")]: dict(zip(kolommen, r, strict=True))
+                for r in rijen}
+    assert len(rijen) == 2
+    neven = con.execute(
+        "SELECT n.nummeraanduiding_id, n.openbare_ruimte, n.huisnummer FROM nevenadres n JOIN "
+        "vestiging v ON v.verblijfsobject_id = n.adresseerbaar_id AND n.postcode = v.postcode "
+        "WHERE v.naam = 'Hoekwinkel Verhuur'").fetchone()
+    hoek = per_naam["Hoekwinkel Verhuur"]
+    assert (hoek["BAG numid"], hoek["straat"], hoek["huisnummer"]) == (
+        neven[0], neven[1], str(neven[2]))  # the nevenadres, not the hoofdadres
+    boot = per_naam["Woonbootverhuur Het Anker"]
+    assert boot["BAG numid"] == con.execute(
+        "SELECT l.nummeraanduiding_id FROM ligplaats l JOIN vestiging v "
+        "ON v.verblijfsobject_id = l.identificatie "
+        "WHERE v.naam = 'Woonbootverhuur Het Anker'").fetchone()[0]
+    assert boot["gebruiksdoelen"] is None and boot["pand_bouwjaar"] is None
