@@ -53,3 +53,18 @@ def test_click_on_a_ligplaats_opens_its_card_with_address_and_vestigingen(demo_d
 def test_a_case_link_to_a_ligplaats_address_opens_its_card(demo_data_dir, monkeypatch, boot):
     at = run_app(demo_data_dir, monkeypatch, params={"adres": boot["id"]})
     assert f"Ligplaats {boot['adres']}" in all_text(at)
+
+
+def test_a_vestiging_on_a_ligplaats_offers_to_open_the_ligplaats(demo_data_dir, monkeypatch):
+    con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
+    try:
+        (nummer,) = con.execute("SELECT vestigingsnummer FROM vestiging "
+                                "WHERE naam = 'Woonbootverhuur Het Anker'").fetchone()
+    finally:
+        con.close()
+    at = run_app(demo_data_dir, monkeypatch, params={"vestiging": nummer})
+    assert "Woonbootverhuur Het Anker" in all_text(at)
+    knop = next(k for k in at.button if k.label == "Ligplaats openen")
+    knop.click().run()
+    assert not at.exception
+    assert "Ligplaats Havenkade" in all_text(at)
