@@ -105,14 +105,17 @@ def test_click_on_a_building_opens_its_card(page, facts):
 
 @pytest.fixture(scope="module")
 def boot(demo_data_dir) -> dict:
-    """A ligplaats of Demostad with a vestiging on it, and a point on its plot (lat/lon)."""
+    """A ligplaats of Demostad with a vestiging on it, and a point on its plot (lat/lon) 6 m
+    from the vestiging's own marker (a click on the marker opens the vestiging)."""
     con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
     try:
-        adres, lat, lon = con.execute(
-            "SELECT concat(l.openbare_ruimte, ' ', l.huisnummer), ST_Y(p), ST_X(p) FROM "
-            "(SELECT *, to_wgs84(punt) AS p FROM ligplaats) l JOIN vestiging v "
+        adres, lat, lon, op_plot = con.execute(
+            "SELECT concat(l.openbare_ruimte, ' ', l.huisnummer), ST_Y(to_wgs84(k)), "
+            "ST_X(to_wgs84(k)), ST_Contains(l.geom, k) FROM (SELECT *, ST_Point(ST_X(punt) + 6, "
+            "ST_Y(punt)) AS k FROM ligplaats) l JOIN vestiging v "
             "ON v.verblijfsobject_id = l.identificatie "
             "WHERE v.naam = 'Woonbootverhuur Het Anker'").fetchone()
+        assert op_plot
     finally:
         con.close()
     return {"adres": adres, "lat": lat, "lon": lon}
