@@ -106,8 +106,8 @@ NEVENADRES_SCHEMA = pa.schema([
 
 
 # Vestigingen registered on a ligplaats, a standplaats and a nevenadres (Demostad only), so the
-# demo shows them matched: (name, SBI 2008, which table, row, since). Numbers outside the
-# ranges companies.assign_numbers draws from.
+# demo shows them matched: (name, SBI 2008, which table, row, since). Numbers above the ranges
+# companies.assign_numbers draws from, so they also sort after every other vestiging.
 KVK = [("Woonbootverhuur Het Anker", "68204", "ligplaats", 0, "01-03-2019"),
        ("Restaurant De Steiger", "56101", "ligplaats", 2, "15-06-2021"),
        ("Kermisexploitatie De Vlier", "68204", "standplaats", 0, "01-01-2016"),
@@ -125,6 +125,6 @@ def kvk_rijen(tabellen_: dict[str, pa.Table], gemeentenaam: str) -> list[tuple]:
         rijen.append((
             "", a["openbare_ruimte_naam"], a["huisnummer"], a["huisletter"] or "",
             a["toevoeging"] or "", a["postcode"], gemeentenaam, "", "", "", naam,
-            str(59_990_001 + k), "", code, code, sbi.omschrijving_2008(code), "", "", "", "",
-            "Besloten Vennootschap", sinds, "", f"{399_990_001 + k:012d}", sinds, "", "Ja"))
+            str(99_990_001 + k), "", code, code, sbi.omschrijving_2008(code), "", "", "", "",
+            "Besloten Vennootschap", sinds, "", f"{999_990_001 + k:012d}", sinds, "", "Ja"))
     return rijen
