@@ -27,8 +27,8 @@ def tabellen(town, seed: int) -> dict[str, pa.Table]:
     helft = len(plekken) // 2
     lig = plekken[:LIGPLAATSEN]
     sta = plekken[helft:helft + STANDPLAATSEN]
-    return {"ligplaats": _plaatsen(town, lig, "02", KADE, 0, (9.0, 3.5)),
-            "standplaats": _plaatsen(town, sta, "03", TERREIN, 100, (6.0, 6.0)),
+    return {"ligplaats": _plaatsen(town, lig, "02", KADE, 0, (9.0, 3.5), "ZZ"),
+            "standplaats": _plaatsen(town, sta, "03", TERREIN, 100, (6.0, 6.0), "ZY"),
             "nevenadres": _nevenadressen(town, np.random.default_rng([seed, town.gem.index, 23]))}
 
 
@@ -44,12 +44,15 @@ def _vrije_plekken(town) -> list[tuple[float, float]]:
     return [(round(float(p.x), 3), round(float(p.y), 3)) for p in punten[vrij]]
 
 
-def _plaatsen(town, plekken, soort: str, straat: str, eerste_nr: int, maat) -> pa.Table:
+def _plaatsen(town, plekken, soort: str, straat: str, eerste_nr: int, maat,
+              letters: str) -> pa.Table:
     gem, n = town.gem, len(plekken)
     nummers = EERSTE_NUMMER + eerste_nr + np.arange(n)
     w, h = maat
     vlakken = [shapely.box(x - w, y - h, x + w, y + h) for x, y in plekken]
-    postcodes = [_postcode_bij(town, x, y) for x, y in plekken]
+    # the quay and the site have a postcode of their own (in the PC4 of the nearest address):
+    # no postcode + huisnummer of theirs is also a verblijfsobject's
+    postcodes = [_postcode_bij(town, x, y)[:4] + letters for x, y in plekken]
     return pa.table({
         "identificatie": [f"{gem.code}{soort}{k:010d}" for k in nummers],
         "status": ["Plaats aangewezen"] * n,
@@ -83,8 +86,11 @@ def _nevenadressen(town, rng) -> pa.Table:
         ander = v["street"] != v["street"][i]
         afstand = np.where(ander, (v["x"] - v["x"][i]) ** 2 + (v["y"] - v["y"][i]) ** 2, np.inf)
         j = int(np.argmin(afstand))
-        straat = int(v["street"][j])
-        nummer = laatste.get(straat, int(v["huisnummer"][v["street"] == straat].max())) + 1
+        straat, postcode = int(v["street"][j]), v["postcode"][j]
+        # past the last number of the street and of the postcode: an address of its own
+        hoogste = max(int(v["huisnummer"][v["street"] == straat].max()),
+                      int(v["huisnummer"][v["postcode"] == postcode].max()))
+        nummer = max(laatste.get(straat, 0), hoogste) + 1
         laatste[straat] = nummer
         rijen.append({
             "nummeraanduiding_identificatie": f"{gem.code}20{EERSTE_NUMMER + 500 + k:010d}",
