@@ -1,4 +1,5 @@
-"""Object cards: everything the snapshot knows about a building, an address or a company.
+"""Object cards: everything the snapshot knows about a building, an address, a ligplaats or
+standplaats, or a company.
 
 Cards are plain dicts built from the snapshot only; the peildatum is on every card so a reader
 knows which moment it describes. Indicator hits are passed in (computed once elsewhere).
@@ -10,6 +11,7 @@ from geo.sqlfiles import sql_text
 
 BAG_VIEWER = "https://bagviewer.kadaster.nl/lvbag/bag-viewer/?objectId={}"
 KLIK_MARGE_M = 15.0
+PLAATS_MARGE_M = 2.0  # a click must (nearly) hit the plot: a pand nearby is the likelier aim
 
 
 def _rows(con, name: str, params: dict) -> list[dict]:
@@ -32,9 +34,11 @@ def pand_card(con, pand_id: str, peildatum: str, hits: dict | None = None) -> di
     vbos = _rows(con, "object_pand_verblijfsobjecten", {"pand": pand_id})
     vestigingen = _rows(con, "object_pand_vestigingen", {"pand": pand_id,
                                                          "peildatum": peildatum})
+    neven = _nevenadressen(con, [v["identificatie"] for v in vbos])
     for vbo in vbos:
         vbo["vestigingen"] = [v for v in vestigingen if v["verblijfsobject_id"] ==
                               vbo["identificatie"]]
+        vbo["nevenadressen"] = neven.get(vbo["identificatie"], [])
         vbo["bag_viewer"] = BAG_VIEWER.format(vbo["identificatie"])
         vbo["signalen"] = (hits or {}).get(("adres", vbo["identificatie"]), [])
     card = {**pand[0], "verblijfsobjecten": vbos, "peildatum": peildatum,
@@ -43,6 +47,36 @@ def pand_card(con, pand_id: str, peildatum: str, hits: dict | None = None) -> di
     card["signalen_vestigingen"] = {v["vestigingsnummer"]: (hits or {}).get(
         ("vestiging", v["vestigingsnummer"]), []) for v in vestigingen}
     return card
+
+
+def plaats_at(con, lon: float, lat: float) -> str | None:
+    """The ligplaats or standplaats under a clicked point, or the nearest within a few metres."""
+    rows = _rows(con, "object_plaats_op_punt", {"lon": lon, "lat": lat, "marge": PLAATS_MARGE_M})
+    return rows[0]["identificatie"] if rows else None
+
+
+def plaats_card(con, plaats_id: str, peildatum: str, hits: dict | None = None) -> dict | None:
+    """A ligplaats or standplaats: its addresses (hoofd and neven) and every vestiging on it."""
+    rows = _rows(con, "object_plaats", {"plaats": plaats_id})
+    if not rows:
+        return None
+    vestigingen = _rows(con, "object_plaats_vestigingen", {"plaats": plaats_id,
+                                                           "peildatum": peildatum})
+    return {**rows[0], "peildatum": peildatum, "vestigingen": vestigingen,
+            "nevenadressen": _nevenadressen(con, [plaats_id]).get(plaats_id, []),
+            "bag_viewer": BAG_VIEWER.format(plaats_id),
+            "signalen": (hits or {}).get(("adres", plaats_id), []),
+            "signalen_vestigingen": {v["vestigingsnummer"]: (hits or {}).get(
+                ("vestiging", v["vestigingsnummer"]), []) for v in vestigingen}}
+
+
+def _nevenadressen(con, objecten: list[str]) -> dict[str, list[dict]]:
+    """Object id -> its nevenadressen."""
+    per: dict[str, list[dict]] = {}
+    if objecten:
+        for row in _rows(con, "object_nevenadressen", {"objecten": objecten}):
+            per.setdefault(row["adresseerbaar_id"], []).append(row)
+    return per
 
 
 def vestiging_card(con, vestigingsnummer: str, peildatum: str, hits: dict | None = None

@@ -1,5 +1,6 @@
-"""GeoPackage export for QGIS: panden, verblijfsobjecten, vestigingen, gebieden and indicator
-results in RD New (EPSG:28992), with a table 'verantwoording' (peildata, selection, made by/on).
+"""GeoPackage export for QGIS: panden, verblijfsobjecten, ligplaatsen and standplaatsen,
+vestigingen, gebieden and indicator results in RD New (EPSG:28992), with a table
+'verantwoording' (peildata, selection, made by/on).
 
 Written with pyogrio.write_arrow, one layer at a time into one file (DuckDB's COPY … (FORMAT
 GDAL) replaces the whole file per statement, so it cannot hold several layers, and declares
@@ -28,12 +29,13 @@ from geo.mapshot_data import signals
 from geo.mapshot_view import DEFAULT_MARK, MapView, describe
 from geo.sqlfiles import sql_text
 
-GPKG_LAYERS = ("pand", "verblijfsobject", "vestiging", "gebied", "indicatoren")
-GEOMETRY = {"pand": "MultiPolygon", "verblijfsobject": "Point", "vestiging": "Point",
-            "gebied": "MultiPolygon"}
+GPKG_LAYERS = ("pand", "verblijfsobject", "plaats", "vestiging", "gebied", "indicatoren")
+GEOMETRY = {"pand": "MultiPolygon", "verblijfsobject": "Point", "plaats": "MultiPolygon",
+            "vestiging": "Point", "gebied": "MultiPolygon"}
 OMSCHRIJVING = {
     "pand": "BAG-panden",
     "verblijfsobject": "BAG-verblijfsobjecten (adressen)",
+    "plaats": "BAG-ligplaatsen en -standplaatsen (adressen zonder pand), kolom soort",
     "vestiging": "KVK-vestigingen, actief op de peildatum, met branchegroep",
     "gebied": "Gebieden (gemeente, wijken, buurten, bedrijventerreinen), kolom soort",
 }

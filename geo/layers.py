@@ -31,6 +31,8 @@ LQ_KLEUREN = ("#4393c3", "#d1e5f0", "#ececec", "#f4a582", "#b2182b")
 NUL_KLEUR = "#ffffff"
 ONBEKEND_KLEUR = "#c9ced4"
 PAND_KLEUR = "#dde1e6"
+# Ligplaatsen (water) and standplaatsen (land): own colours, distinct from panden and themes.
+PLAATS_KLEUR = {"ligplaats": "#2b8cbe", "standplaats": "#8c6d31"}
 HIGHLIGHT = "#000000"
 SIGNAAL_KLEUR = "#b2182b"
 # BAG themes: categorical for woonfunctie (Paul Tol's "bright"), ordinal ramps for the classes.
@@ -90,6 +92,23 @@ def footprints(items: Sequence[dict]) -> folium.GeoJson:
     style = {"color": "#aab2bc", "weight": 0.5, "fillColor": PAND_KLEUR, "fillOpacity": 1.0}
     return _geojson(features, name="panden", style=lambda _f: style,
                     tooltip=False, interactive=False)
+
+
+def plots(items: Sequence[dict]) -> folium.GeoJson:
+    """Ligplaatsen and standplaatsen as outlined plots, each in its kind's colour (PLAATS_KLEUR),
+    with a tooltip; each item {"id", "geometry", "soort", "label"}. A click on the map opens the
+    plot under it (geo.cards.plaats_at)."""
+    features = [
+        {"type": "Feature", "id": str(i["id"]), "geometry": i["geometry"],
+         "properties": {"tip": tooltip_html(i["label"]), "kleur": PLAATS_KLEUR[i["soort"]]}}
+        for i in items
+    ]
+
+    def style(feature: dict) -> dict:
+        kleur = feature["properties"]["kleur"]
+        return {"color": kleur, "weight": 2, "fillColor": kleur, "fillOpacity": 0.35}
+
+    return _geojson(features, name="plaatsen", style=style)
 
 
 def points(items: Sequence[dict], colour: str = ACCENT, radius: int = 5,

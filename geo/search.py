@@ -56,6 +56,9 @@ def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
         params = {"kvk": vraag.params["nummer"], "vestiging": None, "limiet": limit}
     elif vraag.soort == "vestigingsnummer":
         params = {"kvk": None, "vestiging": vraag.params["nummer"], "limiet": limit}
-    cur = con.execute(sql_text(query), params)
+    sql = sql_text(query)
+    if vraag.soort in ("postcode", "straat"):  # every address: hoofd, neven, lig- en standplaats
+        sql = sql_text("zoek_adressen") + sql
+    cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

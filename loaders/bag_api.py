@@ -1,4 +1,5 @@
-"""BAG from PDOK's OGC API Features v2 (collections verblijfsobject and pand), in RD New.
+"""BAG from PDOK's OGC API Features v2 (collections verblijfsobject, pand, ligplaats,
+standplaats and adres), in RD New.
 
 `download` runs at `zicht load` time and saves every page as it arrives (`<collection>-<n>.json`,
 the response exactly as received) plus `state.json` holding the next page's URL, so an
@@ -7,8 +8,10 @@ saved pages offline at build time.
 
 Paging follows the `links[]` entry with rel "next" (PDOK's cursors); page URLs are never built here.
 The verblijfsobjecten are asked by gemeente (`bronhouder_identificatie=<code>`) or, when given, by
-an RD bounding box; panden carry no gemeente, so they are asked by the bounding box of the
-gemeente's verblijfsobjecten (plus a margin) and filtered at load time.
+an RD bounding box; the other collections (panden carry no gemeente; for ligplaatsen, standplaatsen
+and adressen the filter is not documented) are asked by the bounding box of the gemeente's
+verblijfsobjecten (plus a margin) and filtered at load time. The adres collection brings the
+nevenadressen: every address of an object other than its hoofdadres.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from loaders.http_client import HttpClient, HttpFout
 BASE_URL = "https://api.pdok.nl/kadaster/bag/ogc/v2"
 RD_CRS = "http://www.opengis.net/def/crs/EPSG/0/28992"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
-COLLECTIONS = ("verblijfsobject", "pand")
+COLLECTIONS = ("verblijfsobject", "pand", "ligplaats", "standplaats", "adres")
 GEMEENTE_FILTER = "bronhouder_identificatie"
 PAND_MARGIN_M = 100.0
 MAX_RPS = 4.0
@@ -53,7 +56,7 @@ def download(base_url: str, gemeente: str | None, out_dir: Path, limit: int = 10
     `gemeente` is a gemeentecode ("0637" or "GM0637"); `bbox` (RD: xmin, ymin, xmax, ymax) asks
     both collections by area instead (the gemeente, when given, is then applied at load time).
     `opnieuw` discards what an earlier download in `out_dir` saved. Returns the number of
-    objects saved in total (verblijfsobjecten + panden).
+    objects saved in total (every collection).
     """
     if gemeente is None and bbox is None:
         raise InvoerFout("--gemeente", "geef een gemeentecode of een bbox op")
@@ -64,7 +67,8 @@ def download(base_url: str, gemeente: str | None, out_dir: Path, limit: int = 10
     client = client or HttpClient(max_rps=max_rps)
     say = report or (lambda _msg: None)
     state = _start_state(out_dir, base_url, code, bbox, limit, opnieuw)
-    for collection in COLLECTIONS:
+    for collection in COLLECTIONS:  # a download begun before a collection existed here resumes
+        state["collecties"].setdefault(collection, _fresh())
         _download_collection(client, state, collection, out_dir, say)
     state["klaar_op"] = _now()
     write_state(out_dir, state)
@@ -88,10 +92,13 @@ def _start_state(out_dir: Path, base_url: str, code: str | None, bbox, limit: in
         if PAGE_NAME.match(page.name):
             page.unlink()
     state = {**wanted, "limit": limit, "gestart_op": _now(), "klaar_op": None,
-             "collecties": {c: {"paginas": 0, "volgende": None, "objecten": 0, "klaar": False}
-                            for c in COLLECTIONS}}
+             "collecties": {c: _fresh() for c in COLLECTIONS}}
     write_state(out_dir, state)
     return state
+
+
+def _fresh() -> dict:
+    return {"paginas": 0, "volgende": None, "objecten": 0, "klaar": False}
 
 
 def _download_collection(client: HttpClient, state: dict, collection: str, out_dir: Path,
@@ -129,8 +136,8 @@ def _download_collection(client: HttpClient, state: dict, collection: str, out_d
 def _first_url(state: dict, collection: str, out_dir: Path) -> str:
     params = {"f": "json", "limit": state["limit"], "crs": RD_CRS}
     bbox = state["bbox"]
-    if collection == "pand" and bbox is None:
-        st = state["collecties"]["pand"]
+    if collection != "verblijfsobject" and bbox is None:
+        st = state["collecties"][collection]
         st["bbox"] = st.get("bbox") or _points_bbox(out_dir, PAND_MARGIN_M)
         bbox = st["bbox"]
     if bbox is None:

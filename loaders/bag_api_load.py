@@ -12,10 +12,13 @@ import pyarrow as pa
 from geo.crs import sql_to_rd
 from geo.sqlfiles import run_script
 from loaders.bag_api_pages import STATE, features_of, parse_page, read_state, saved_pages
+from loaders.bag_objecten import bag_objecten
 from loaders.errors import InvoerFout
 
 SQL = Path(__file__).parent / "sql"
-COLLECTIONS = ("verblijfsobject", "pand")
+COLLECTIONS = ("verblijfsobject", "pand", "ligplaats", "standplaats", "adres")
+# Collections a download made before Zicht asked for them lacks: loaded as empty.
+LATER_TOEGEVOEGD = ("ligplaats", "standplaats", "adres")
 _BAG_ID = re.compile(r"^\d{16}$")
 
 VBO_SCHEMA = pa.schema([
@@ -31,30 +34,48 @@ PAND_SCHEMA = pa.schema([
     ("feature_id", pa.string()), ("identificatie", pa.string()), ("bouwjaar", pa.int32()),
     ("status", pa.string()), ("geojson", pa.string()),
 ])
+_ADRES_VELDEN = [("openbare_ruimte_naam", pa.string()), ("huisnummer", pa.int32()),
+                 ("huisletter", pa.string()), ("toevoeging", pa.string()),
+                 ("postcode", pa.string()), ("woonplaats_naam", pa.string())]
+PLAATS_SCHEMA = pa.schema([
+    ("identificatie", pa.string()), ("status", pa.string()), *_ADRES_VELDEN,
+    ("hoofdadres_identificatie", pa.string()), ("bronhouder_identificatie", pa.string()),
+    ("geojson", pa.string()),
+])
+ADRES_SCHEMA = pa.schema([
+    ("identificatie", pa.string()), ("adresseerbaar_object_identificatie", pa.string()),
+    ("adresseerbaar_object_type", pa.string()), *_ADRES_VELDEN,
+])
 
 
 def load(con, folder: Path) -> int:
-    """Insert the saved pages into verblijfsobject and pand. Returns verblijfsobject rows."""
+    """Insert the saved pages into verblijfsobject, pand, ligplaats, standplaats and nevenadres.
+    Returns the number of BAG objects loaded (bag_objecten)."""
     folder = Path(folder)
     state = read_state(folder)
     if state is None:
         raise InvoerFout(str(folder / STATE), "ontbreekt: is dit een map van een BAG API-download?")
+    collecties = state.get("collecties") or {}
     for collection in COLLECTIONS:
-        st = (state.get("collecties") or {}).get(collection) or {}
-        if not st.get("klaar"):
+        st = collecties.get(collection)
+        if st is None and collection in LATER_TOEGEVOEGD:
+            continue
+        if not (st or {}).get("klaar"):
             raise InvoerFout(str(folder / STATE), f"de download van {collection} is niet af; "
                              "start de download opnieuw om verder te gaan")
     bron_crs = _crs_code(state.get("crs"), folder)
     for collection, table, schema, rows_of in (
             ("verblijfsobject", "bag_api_vbo_ruw", VBO_SCHEMA, _vbo_rows),
-            ("pand", "bag_api_pand_ruw", PAND_SCHEMA, _pand_rows)):
-        exclude = "x, y" if "x" in schema.names else "geojson"
-        con.register("bag_api_pagina", schema.empty_table())
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * EXCLUDE ({exclude}), "
-                    "NULL::GEOMETRY AS geom FROM bag_api_pagina")
-        con.unregister("bag_api_pagina")
+            ("pand", "bag_api_pand_ruw", PAND_SCHEMA, _pand_rows),
+            ("ligplaats", "bag_api_lig_ruw", PLAATS_SCHEMA, _plaats_rows),
+            ("standplaats", "bag_api_sta_ruw", PLAATS_SCHEMA, _plaats_rows),
+            ("adres", "bag_api_adres_ruw", ADRES_SCHEMA, _adres_rows)):
+        _create_staging(con, table, schema)
+        st = collecties.get(collection)
+        if st is None:
+            continue
         pages = saved_pages(folder, collection)
-        expected = state["collecties"][collection]["paginas"]
+        expected = st["paginas"]
         if len(pages) != expected or (pages and pages[-1].name != f"{collection}-{expected}.json"):
             raise InvoerFout(str(folder), f"er horen {expected} pagina's {collection} te zijn, "
                              f"gevonden {len(pages)}; download opnieuw")
@@ -62,9 +83,18 @@ def load(con, folder: Path) -> int:
             features = features_of(parse_page(page.read_bytes(), page.name), page.name)
             _stage(con, table, pa.Table.from_pylist(rows_of(features, page.name), schema=schema),
                    bron_crs, page.name)
-    before = con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0]
+    before = bag_objecten(con)
     run_script(con, "bag_api", SQL, gemeente=state.get("gemeente"))
-    return con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0] - before
+    return bag_objecten(con) - before
+
+
+def _create_staging(con, table: str, schema: pa.Schema) -> None:
+    geometrie = [n for n in ("x", "y", "geojson") if n in schema.names]
+    uit = f"EXCLUDE ({', '.join(geometrie)})" if geometrie else ""
+    con.register("bag_api_pagina", schema.empty_table())
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * {uit}, "
+                "NULL::GEOMETRY AS geom FROM bag_api_pagina")
+    con.unregister("bag_api_pagina")
 
 
 def _crs_code(crs: str | None, folder: Path) -> str:
@@ -79,14 +109,16 @@ def _stage(con, table: str, rows: pa.Table, bron_crs: str, page: str) -> None:
     if rows.num_rows == 0:
         return
     points = "x" in rows.column_names
-    geom = "ST_Point(x, y)" if points else "ST_GeomFromGeoJSON(geojson)"
-    if bron_crs != "EPSG:28992":
-        geom = sql_to_rd(geom, f"'{bron_crs}'")
-    exclude = "x, y" if points else "geojson"
+    if points or "geojson" in rows.column_names:
+        geom = "ST_Point(x, y)" if points else "ST_GeomFromGeoJSON(geojson)"
+        if bron_crs != "EPSG:28992":
+            geom = sql_to_rd(geom, f"'{bron_crs}'")
+        select = f"* EXCLUDE ({'x, y' if points else 'geojson'}), {geom} AS geom"
+    else:  # adressen: their point is their object's
+        select = "*, NULL::GEOMETRY AS geom"
     con.register("bag_api_pagina", rows)
     try:
-        con.execute(f"INSERT INTO {table} SELECT * EXCLUDE ({exclude}), {geom} AS geom "
-                    "FROM bag_api_pagina")
+        con.execute(f"INSERT INTO {table} SELECT {select} FROM bag_api_pagina")
     except duckdb.Error as exc:
         raise InvoerFout(page, f"ongeldige geometrie ({exc})", veld="geometry") from exc
     finally:
@@ -102,12 +134,7 @@ def _vbo_rows(features: list[dict], page: str) -> list[dict]:
             "status": _text(p.get("status")),
             "gebruiksdoelen": _list(p.get("gebruiksdoel")),
             "oppervlakte": _int(p.get("oppervlakte"), page, i, "oppervlakte"),
-            "openbare_ruimte_naam": _text(p.get("openbare_ruimte_naam")),
-            "huisnummer": _int(p.get("huisnummer"), page, i, "huisnummer"),
-            "huisletter": _text(p.get("huisletter")),
-            "toevoeging": _text(p.get("toevoeging", p.get("huisnummertoevoeging"))),
-            "postcode": _text(p.get("postcode")),
-            "woonplaats_naam": _text(p.get("woonplaats_naam")),
+            **_adres_velden(p, page, i),
             "hoofdadres_identificatie": _text(p.get("hoofdadres_identificatie",
                                                     p.get("nummeraanduiding_hoofdadres_identificatie"))),
             "bronhouder_identificatie": _code(p.get("bronhouder_identificatie")),
@@ -126,6 +153,48 @@ def _pand_rows(features: list[dict], page: str) -> list[dict]:
         "status": _text(feature["properties"].get("status")),
         "geojson": _geometry(feature, page, i, ("Polygon", "MultiPolygon")),
     } for i, feature in enumerate(features, start=1)]
+
+
+def _adres_velden(p: dict, page: str, rij: int) -> dict:
+    return {
+        "openbare_ruimte_naam": _text(p.get("openbare_ruimte_naam")),
+        "huisnummer": _int(p.get("huisnummer"), page, rij, "huisnummer"),
+        "huisletter": _text(p.get("huisletter")),
+        "toevoeging": _text(p.get("toevoeging", p.get("huisnummertoevoeging"))),
+        "postcode": _text(p.get("postcode")),
+        "woonplaats_naam": _text(p.get("woonplaats_naam")),
+    }
+
+
+def _plaats_rows(features: list[dict], page: str) -> list[dict]:
+    """Ligplaatsen or standplaatsen: a plot (polygon) with its hoofdadres."""
+    return [{
+        "identificatie": _bag_id(f["properties"].get("identificatie"), page, i),
+        "status": _text(f["properties"].get("status")),
+        **_adres_velden(f["properties"], page, i),
+        "hoofdadres_identificatie": _text(f["properties"].get(
+            "hoofdadres_identificatie",
+            f["properties"].get("nummeraanduiding_hoofdadres_identificatie"))),
+        "bronhouder_identificatie": _code(f["properties"].get("bronhouder_identificatie")),
+        "geojson": _geometry(f, page, i, ("Polygon", "MultiPolygon")),
+    } for i, f in enumerate(features, start=1)]
+
+
+def _adres_rows(features: list[dict], page: str) -> list[dict]:
+    """Every address (nummeraanduiding) with the object it belongs to."""
+    rows = []
+    for i, feature in enumerate(features, start=1):
+        p = feature["properties"]
+        rows.append({
+            "identificatie": _bag_id(p.get("identificatie", p.get("nummeraanduiding_identificatie")),
+                                     page, i),
+            "adresseerbaar_object_identificatie": _bag_id(
+                p.get("adresseerbaar_object_identificatie"), page, i,
+                veld="adresseerbaar_object_identificatie"),
+            "adresseerbaar_object_type": _text(p.get("adresseerbaar_object_type")),
+            **_adres_velden(p, page, i),
+        })
+    return rows
 
 
 def _pand_refs(props: dict) -> list[str]:
@@ -152,13 +221,13 @@ def _point(feature: dict, page: str, rij: int) -> dict:
     return {"x": float(coords[0]), "y": float(coords[1])}
 
 
-def _bag_id(value, page: str, rij: int) -> str:
+def _bag_id(value, page: str, rij: int, veld: str = "identificatie") -> str:
     text = str(value).strip() if value is not None else ""
     if text.isdigit() and len(text) < 16:
         text = text.zfill(16)
     if not _BAG_ID.match(text):
         raise InvoerFout(page, f"'{value}' is geen BAG-identificatie (16 cijfers)", rij=rij,
-                         veld="identificatie")
+                         veld=veld)
     return text
 
 

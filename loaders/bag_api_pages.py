@@ -14,7 +14,7 @@ from pathlib import Path
 from loaders.errors import InvoerFout
 
 STATE = "state.json"
-PAGE_NAME = re.compile(r"^(verblijfsobject|pand)-(\d+)\.json$")
+PAGE_NAME = re.compile(r"^(verblijfsobject|pand|ligplaats|standplaats|adres)-(\d+)\.json$")
 
 
 def parse_page(body: bytes, bron: str):

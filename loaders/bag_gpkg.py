@@ -1,4 +1,10 @@
-"""BAG from PDOK's bag-light GeoPackage.
+"""BAG from PDOK's bag-light GeoPackage (layers verblijfsobject, pand, and when present
+ligplaats and standplaats).
+
+bag-light carries only hoofdadressen. A GeoPackage that adds a non-spatial table `nevenadres`
+with the columns of PDOK's OGC API adres collection (nummeraanduiding_identificatie,
+adresseerbaar_object_identificatie, openbare_ruimte_naam, huisnummer, huisletter, toevoeging,
+postcode, woonplaats_naam) has its nevenadressen read too; the demo writes one.
 
 The national file is 7.5 GB: only the requested municipality is read, with GDAL filtering on
 bronhouder_identificatie and the GeoPackage's R-tree (bbox), streamed in Arrow batches so memory
@@ -12,6 +18,7 @@ from pathlib import Path
 import pyogrio
 
 from geo.sqlfiles import run_script
+from loaders.bag_objecten import bag_objecten
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 
@@ -22,18 +29,57 @@ VBO_COLUMNS = [
     "pand_identificatie", "nummeraanduiding_hoofdadres_identificatie", "bronhouder_identificatie",
 ]
 PAND_COLUMNS = ["identificatie", "bouwjaar", "status"]
+# Ligplaats and standplaats layers (FORMATS.md: columns unverified): identificatie is required;
+# an address column the file lacks stays empty, and without bronhouder_identificatie the
+# gemeente's bounding box decides.
+PLAATS_LAGEN = ("ligplaats", "standplaats")
+NEVEN_COLUMNS = [
+    "nummeraanduiding_identificatie", "adresseerbaar_object_identificatie",
+    "openbare_ruimte_naam", "huisnummer", "huisletter", "toevoeging", "postcode",
+    "woonplaats_naam",
+]
+PLAATS_COLUMNS = [
+    "identificatie", "status", "openbare_ruimte_naam", "huisnummer", "huisletter", "toevoeging",
+    "postcode", "woonplaats_naam", "nummeraanduiding_hoofdadres_identificatie",
+    "bronhouder_identificatie",
+]
 
 
 def load(con, path: Path, gemeente: str | None = None, progress=None) -> int:
-    """Load pand and verblijfsobject of one gemeente (or all when None). Returns vbo rows."""
+    """Load pand, verblijfsobject, ligplaats and standplaats of one gemeente (or all when None).
+    Returns the number of BAG objects loaded (bag_objecten)."""
     check_layers(path)
+    voor = bag_objecten(con)
     where = None if gemeente is None else f"bronhouder_identificatie = '{gemeentecode(gemeente)}'"
     _stream(con, path, "verblijfsobject", VBO_COLUMNS, "bag_vbo_ruw", where=where)
     bbox = _territory_bbox(con, path, where)
     _stream(con, path, "pand", PAND_COLUMNS, "bag_pand_ruw", bbox=bbox)
+    lagen = {name for name, _ in pyogrio.list_layers(path)}
+    for laag in PLAATS_LAGEN:
+        _stream_plaatsen(con, path, laag, lagen, where, bbox)
+    _stream_nevenadressen(con, path, lagen)
     run_script(con, "bag_gpkg", SQL, heel_bestand=gemeente is None)
-    return con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0]
+    return bag_objecten(con) - voor
 
+
+def _stream_plaatsen(con, path, laag, lagen, where, bbox) -> None:
+    """Stage one ligplaats/standplaats layer as bag_<laag>_ruw with every PLAATS_COLUMNS column
+    (empty when the layer or a column is absent)."""
+    tabel = f"bag_{laag}_ruw"
+    if laag not in lagen:
+        kolommen = ", ".join(f"NULL::VARCHAR AS {k}" for k in PLAATS_COLUMNS)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {tabel} AS SELECT {kolommen}, "
+                    "NULL::GEOMETRY AS geom LIMIT 0")
+        return
+    velden = set(pyogrio.read_info(path, layer=laag)["fields"])
+    if "identificatie" not in velden:
+        raise InvoerFout(path.name, f"laag {laag}: kolom identificatie ontbreekt", veld=laag)
+    aanwezig = [k for k in PLAATS_COLUMNS if k in velden]
+    filter_ = where if "bronhouder_identificatie" in velden else None
+    _stream(con, path, laag, aanwezig, tabel, where=filter_, bbox=None if filter_ else bbox)
+    for kolom in PLAATS_COLUMNS:
+        if kolom not in velden:
+            con.execute(f"ALTER TABLE {tabel} ADD COLUMN {kolom} VARCHAR")
 
 
 def check_layers(path: Path) -> None:
@@ -44,6 +90,21 @@ def check_layers(path: Path) -> None:
     missing = {"verblijfsobject", "pand"} - layers
     if missing:
         raise InvoerFout(path.name, f"laag {', '.join(sorted(missing))} ontbreekt; is dit bag-light?")
+
+
+def _stream_nevenadressen(con, path, lagen) -> None:
+    """The optional nevenadres table as bag_neven_ruw (empty when absent)."""
+    if "nevenadres" not in lagen:
+        kolommen = ", ".join(f"NULL::VARCHAR AS {k}" for k in NEVEN_COLUMNS)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE bag_neven_ruw AS SELECT {kolommen} LIMIT 0")
+        return
+    try:
+        with pyogrio.open_arrow(path, layer="nevenadres", columns=NEVEN_COLUMNS,
+                                use_pyarrow=True, batch_size=100_000) as (_meta, reader):
+            con.execute("CREATE OR REPLACE TEMP TABLE bag_neven_ruw AS SELECT * FROM reader")
+    except pyogrio.errors.FieldError as exc:
+        raise InvoerFout(path.name, f"laag nevenadres: kolom ontbreekt ({exc})",
+                         veld="nevenadres") from exc
 
 
 def _stream(con, path, layer, columns, table, where=None, bbox=None) -> None:

@@ -1,17 +1,19 @@
 """BAG from an LVBAG XML extract (BAG 2.0, the format NLExtract reads).
 
 Input: a delivery zip with nested zips per object type (9999VBO…zip, 9999PND…zip, 9999NUM…zip,
-9999OPR…zip, 9999WPL…zip, GEM-WPL-RELATIE…zip), a single-type zip (0221PND…zip), a folder, or one
-XML part. Each part is streamed (bag_xml_bron, bag_xml_parse); only current voorkomens go to staging
-tables, in Arrow batches; bag_xml.sql keeps the latest current voorkomen per object, drops the
-statuses bag_vervallen() names, joins verblijfsobject to its address and writes the snapshot.
+9999OPR…zip, 9999WPL…zip, 9999LIG…zip, 9999STA…zip, GEM-WPL-RELATIE…zip), a single-type zip
+(0221PND…zip), a folder, or one XML part. Each part is streamed (bag_xml_bron, bag_xml_parse);
+only current voorkomens go to staging tables, in Arrow batches; bag_xml.sql keeps the latest
+current voorkomen per object, drops the statuses bag_vervallen() names, joins verblijfsobject,
+ligplaats and standplaats to their address and their nevenadressen, and writes the snapshot.
+A BAG 1.0 extract (older namespaces) is refused by name (bag_xml_parse).
 
-Every pand and verblijfsobject geometry that is loaded must be valid (GEOS): an invalid one refuses
-the file, naming part, object, voorkomen and reason (see _Controle). `streng=True`
-(`zicht load bag-xml --streng`) checks historical voorkomens too, as the negative fixture
-pand-gml-bad.xml (an old, self-intersecting footprint) shows; it is off by default because the
-national history is known to hold such footprints, and refusing a municipality's data over a
-footprint that is never used would help nobody.
+Every pand, verblijfsobject, ligplaats and standplaats geometry that is loaded must be valid
+(GEOS): an invalid one refuses the file, naming part, object, voorkomen and reason (see
+_Controle). `streng=True` (`zicht load bag-xml --streng`) checks historical voorkomens too, as
+the negative fixture pand-gml-bad.xml (an old, self-intersecting footprint) shows; it is off by
+default because the national history is known to hold such footprints, and refusing a
+municipality's data over a footprint that is never used would help nobody.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import pyarrow as pa
 import shapely
 
 from geo.sqlfiles import run_script
+from loaders.bag_objecten import bag_objecten
 from loaders.bag_xml_bron import Bron, Deel
 from loaders.bag_xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
 from loaders.errors import InvoerFout
@@ -37,10 +40,14 @@ SCHEMAS = {
                       ("wkb", _B)]),
     "VBO": pa.schema([("identificatie", _S), ("voorkomen", _I), ("nummeraanduiding_id", _S),
                       ("pand_identificatie", _S), ("gebruiksdoelen", pa.list_(_S)), ("oppervlakte", _I),
-                      ("status", _S), ("wkb", _B)]),
+                      ("status", _S), ("wkb", _B), ("nevenadressen", pa.list_(_S))]),
+    "LIG": pa.schema([("identificatie", _S), ("voorkomen", _I), ("nummeraanduiding_id", _S),
+                      ("status", _S), ("wkb", _B), ("nevenadressen", pa.list_(_S))]),
+    "STA": pa.schema([("identificatie", _S), ("voorkomen", _I), ("nummeraanduiding_id", _S),
+                      ("status", _S), ("wkb", _B), ("nevenadressen", pa.list_(_S))]),
     "NUM": pa.schema([("identificatie", _S), ("voorkomen", _I), ("huisnummer", _I), ("huisletter", _S),
                       ("toevoeging", _S), ("postcode", _S), ("openbare_ruimte_id", _S),
-                      ("woonplaats_id", _S)]),
+                      ("woonplaats_id", _S), ("object_type", _S)]),
     "OPR": pa.schema([("identificatie", _S), ("voorkomen", _I), ("naam", _S), ("woonplaats_id", _S)]),
     "WPL": pa.schema([("identificatie", _S), ("voorkomen", _I), ("naam", _S)]),
 }
@@ -58,14 +65,14 @@ _REDENEN = {  # GEOS validity reasons in plain Dutch
 
 
 def load(con, path: Path, gemeente: str | None = None, streng: bool = False) -> int:
-    """Load pand and verblijfsobject (current voorkomen of each object) from an LVBAG extract zip
-    (nested zips) or a folder/xml file into the snapshot tables `pand` and `verblijfsobject` of
-    `con`. `gemeente` keeps only panden whose identificatie starts with it (or that hold a kept
-    verblijfsobject) and verblijfsobjecten whose address lies in it. Returns the number of
-    verblijfsobjecten."""
+    """Load pand, verblijfsobject, ligplaats, standplaats and nevenadres (current voorkomen of
+    each object) from an LVBAG extract zip (nested zips) or a folder/xml file into the snapshot
+    tables of `con`. `gemeente` keeps only panden whose identificatie starts with it (or that
+    hold a kept verblijfsobject) and objects whose address lies in it. Returns the number of
+    BAG objects loaded (bag_objecten: a panden-only extract counts its panden)."""
     path = Path(path)
     code = gemeentecode(gemeente) if gemeente else None
-    voor = con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0]
+    voor = bag_objecten(con)
     opslag = _Opslag(con)
     try:
         _lees_alles(path, code, opslag, streng)
@@ -76,7 +83,7 @@ def load(con, path: Path, gemeente: str | None = None, streng: bool = False) -> 
     except BaseException:
         opslag.ruim_op()
         raise
-    return con.execute("SELECT count(*) FROM verblijfsobject").fetchone()[0] - voor
+    return bag_objecten(con) - voor
 
 
 def _lees_alles(path: Path, code: str | None, opslag: _Opslag, streng: bool) -> None:
@@ -128,8 +135,8 @@ class _Keuze:
         self.woonplaatsen = {w for w, g in (relatie or {}).items() if g == code}
         if self.via_adres and not self.woonplaatsen:
             raise InvoerFout(relatie_naam, f"gemeente {code} heeft hier geen woonplaatsen", veld="gemeente")
-        self.volgorde = (["WPL", "OPR", "NUM", "VBO", "PND"] if self.via_adres
-                         else ["VBO", "NUM", "OPR", "WPL", "PND"])
+        self.volgorde = (["WPL", "OPR", "NUM", "VBO", "LIG", "STA", "PND"] if self.via_adres
+                         else ["VBO", "LIG", "STA", "NUM", "OPR", "WPL", "PND"])
         self.opr_wpl: dict[str, str] = {}
         self.nummers: set[str] = set()    # kept nummeraanduidingen (via adres) or referenced ones
         self.straten: set[str] = set()    # openbare ruimten referenced by kept nummeraanduidingen
@@ -138,7 +145,8 @@ class _Keuze:
     def pand(self, ident: str) -> bool:
         return self.code is None or ident.startswith(self.code) or ident in self.panden
 
-    def vbo(self, ident: str, hoofdadres: str) -> bool:
+    def adresseerbaar(self, ident: str, hoofdadres: str) -> bool:
+        """A verblijfsobject, ligplaats or standplaats of the gemeente."""
         if self.code is None:
             return True
         return hoofdadres in self.nummers if self.via_adres else ident.startswith(self.code)
@@ -173,20 +181,42 @@ def _pand(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
     return (vk.identificatie, vk.nummer, vk.geheel("oorspronkelijkBouwjaar"), vk.tekst("status", True), wkb)
 
 
-def _vbo(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
+def _adresseerbaar(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
+    """(hoofdadres, nevenadressen, wkb) of a current verblijfsobject, ligplaats or standplaats
+    of the gemeente, else None."""
     hoofdadres = vk.refs("heeftAlsHoofdadres", verplicht=True)[0]
-    if not keuze.vbo(vk.identificatie, hoofdadres) or not (vk.actueel or keuze.streng):
+    if not keuze.adresseerbaar(vk.identificatie, hoofdadres) or not (vk.actueel or keuze.streng):
         return None
     wkb = controle.voeg_toe(vk)
     if not vk.actueel:
         return None
-    panden = vk.refs("maaktDeelUitVan")
-    if keuze.code is not None:  # national loads keep no id sets in memory
+    neven = vk.refs("heeftAlsNevenadres")
+    if keuze.code is not None and not keuze.via_adres:  # national loads keep no id sets
         keuze.nummers.add(hoofdadres)
+        keuze.nummers.update(neven)
+    return hoofdadres, neven, wkb
+
+
+def _vbo(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
+    adres = _adresseerbaar(vk, keuze, controle)
+    if adres is None:
+        return None
+    hoofdadres, neven, wkb = adres
+    panden = vk.refs("maaktDeelUitVan")
+    if keuze.code is not None:
         keuze.panden.update(panden)
     doelen = [d for d in vk.velden.get("gebruiksdoel", ()) if d]
     return (vk.identificatie, vk.nummer, hoofdadres, panden[0] if panden else None, doelen,
-            vk.geheel("oppervlakte"), vk.tekst("status", True), wkb)
+            vk.geheel("oppervlakte"), vk.tekst("status", True), wkb, neven)
+
+
+def _plaats(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
+    """A ligplaats or standplaats: a plot with an address, no pand."""
+    adres = _adresseerbaar(vk, keuze, controle)
+    if adres is None:
+        return None
+    hoofdadres, neven, wkb = adres
+    return (vk.identificatie, vk.nummer, hoofdadres, vk.tekst("status", True), wkb, neven)
 
 
 def _num(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
@@ -201,7 +231,8 @@ def _num(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
     elif keuze.code is not None:
         keuze.straten.add(opr)
     return (vk.identificatie, vk.nummer, vk.geheel("huisnummer", True), vk.tekst("huisletter"),
-            vk.tekst("huisnummertoevoeging"), vk.tekst("postcode"), opr, wpl)
+            vk.tekst("huisnummertoevoeging"), vk.tekst("postcode"), opr, wpl,
+            vk.tekst("typeAdresseerbaarObject"))
 
 
 def _opr(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
@@ -217,7 +248,8 @@ def _wpl(vk: Voorkomen, keuze: _Keuze, controle: _Controle):
     return (vk.identificatie, vk.nummer, vk.tekst("naam", True)) if vk.actueel else None
 
 
-_RIJ = {"PND": _pand, "VBO": _vbo, "NUM": _num, "OPR": _opr, "WPL": _wpl}
+_RIJ = {"PND": _pand, "VBO": _vbo, "NUM": _num, "OPR": _opr, "WPL": _wpl, "LIG": _plaats,
+        "STA": _plaats}
 
 
 class _Controle:
@@ -263,7 +295,7 @@ def _reden(geom) -> str:
 
 
 class _Opslag:
-    """Staging tables bag_xml_pnd/vbo/num/opr/wpl, filled in Arrow batches."""
+    """Staging tables bag_xml_pnd/vbo/lig/sta/num/opr/wpl, filled in Arrow batches."""
 
     def __init__(self, con):
         self.con = con

@@ -1,9 +1,10 @@
 """Finding and opening the XML parts of an LVBAG extract: nested zips, a folder, or one XML file.
 
-A delivery zip holds one zip per object type (9999PND15092020.zip, …) that holds the XML parts
-(0221PND15092020-000001.xml, …). Nothing is extracted to disk: a part is read as a stream from its
-zip member. A stored (uncompressed) inner zip, the usual case, is read through a window on the outer
-file, so opening it costs no decompression; a compressed one through zipfile's seekable stream.
+A delivery zip holds one zip per object type (9999PND15092020.zip, 9999LIG…, 9999STA…, …) that
+holds the XML parts (0221PND15092020-000001.xml, …). Nothing is extracted to disk: a part is read
+as a stream from its zip member. A stored (uncompressed) inner zip, the usual case, is read through
+a window on the outer file, so opening it costs no decompression; a compressed one through
+zipfile's seekable stream.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from pathlib import Path
 
 from loaders.errors import InvoerFout
 
-SOORTEN = ("VBO", "PND", "NUM", "OPR", "WPL")
+SOORTEN = ("VBO", "PND", "NUM", "OPR", "WPL", "LIG", "STA")
 # 9999PND15092020.zip, 0221PND15092020-000001.xml; not 0221IOPND… (in onderzoek) or 0221IAPND… (inactief).
-_NAAM = re.compile(r"^\d{4}(VBO|PND|NUM|OPR|WPL)\d{8}(?:-\d+)?\.(xml|zip)$", re.IGNORECASE)
+_NAAM = re.compile(r"^\d{4}(VBO|PND|NUM|OPR|WPL|LIG|STA)\d{8}(?:-\d+)?\.(xml|zip)$", re.IGNORECASE)
 _GWR = re.compile(r"^GEM-WPL-RELATIE.*\.(xml|zip)$", re.IGNORECASE)
 
 
@@ -28,7 +29,7 @@ class Deel:
     """One XML part: `naam` is the path shown to the user (outer.zip/inner.zip/part.xml)."""
 
     naam: str
-    soort: str                 # VBO, PND, NUM, OPR, WPL, GWR, or '?' (a loose XML file: look inside)
+    soort: str                 # VBO PND NUM OPR WPL LIG STA GWR, or '?' (loose XML: look inside)
     keten: tuple[str, ...]     # zip members from the outer file down to the part ('' for a plain file)
     bestand: Path
 

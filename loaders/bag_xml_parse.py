@@ -19,12 +19,16 @@ import numpy as np
 from loaders.errors import InvoerFout
 
 OBJECTEN = {"Pand": "PND", "Verblijfsobject": "VBO", "Nummeraanduiding": "NUM",
-            "OpenbareRuimte": "OPR", "Woonplaats": "WPL"}
+            "OpenbareRuimte": "OPR", "Woonplaats": "WPL", "Ligplaats": "LIG", "Standplaats": "STA"}
 NAMEN = {v: k for k, v in OBJECTEN.items()}
 _REFS = {"heeftAlsHoofdadres", "heeftAlsNevenadres", "maaktDeelUitVan", "ligtAan", "ligtIn"}
 # A voorkomen with one of these is not the current state (inactive, or no longer BAG).
 _NIET_ACTUEEL = {"eindGeldigheid", "tijdstipInactief", "tijdstipInactiefLV", "tijdstipNietBagLV"}
 _LOCAL: dict[str, str] = {}
+# BAG 1.0 (the extract before LVBAG, 2009-2020) names its elements in namespaces under
+# kadaster.nl/schemas/imbag/ and …/bag-verstrekkingen/; BAG 2.0 uses …/schemas/lvbag/.
+_BAG10 = re.compile(r"kadaster\.nl/schemas/(imbag|bag-verstrekkingen)/", re.IGNORECASE)
+BAG10_MELDING = "BAG 1.0-extract wordt niet ondersteund; gebruik een BAG 2.0-extract (LVBAG)"
 _ONLEESBAAR = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
@@ -42,7 +46,7 @@ class Voorkomen:
 
     deel: str            # part name as shown to the user (zip member path)
     rij: int             # number of the object in the part, counting from 1
-    soort: str           # PND, VBO, NUM, OPR, WPL
+    soort: str           # PND, VBO, NUM, OPR, WPL, LIG, STA
     velden: dict         # text, a list of texts (refs, gebruiksdoel), or the geometrie element
     identificatie: str | None = None
     nummer: int | None = None   # voorkomenidentificatie
@@ -87,10 +91,13 @@ class Voorkomen:
 
 
 def voorkomens(stroom, deel: str):
-    """Yield every Pand/Verblijfsobject/Nummeraanduiding/OpenbareRuimte/Woonplaats voorkomen."""
+    """Yield every voorkomen of the object types in OBJECTEN; a BAG 1.0 part is refused."""
     rij = 0
     try:
-        for _, el in ET.iterparse(stroom):
+        for event, el in ET.iterparse(stroom, events=("start-ns", "end")):
+            if event == "start-ns":
+                _geen_bag10(el[1], deel)
+                continue
             if not el.tag.endswith("bagObject") or local(el.tag) != "bagObject":
                 continue
             rij += 1
@@ -103,6 +110,11 @@ def voorkomens(stroom, deel: str):
         raise _xml_fout(deel, exc, rij + 1) from None
     except _ONLEESBAAR as exc:  # zip member truncated, corrupt or failing its CRC check
         raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({exc})") from None
+
+
+def _geen_bag10(uri: str, deel: str) -> None:
+    if _BAG10.search(uri or ""):
+        raise InvoerFout(deel, f"{BAG10_MELDING} (naamruimte {uri})")
 
 
 def _xml_fout(deel: str, exc: ET.ParseError, rij: int | None = None) -> InvoerFout:
@@ -279,15 +291,18 @@ def _xy(pt) -> str:
 def soort_uit_inhoud(stroom, deel: str) -> str | None:
     """Object type of a part whose name does not tell it, from its first object (None: not BAG)."""
     try:
-        for i, (_, el) in enumerate(ET.iterparse(stroom, events=("start",))):
+        for i, (event, el) in enumerate(ET.iterparse(stroom, events=("start-ns", "start"))):
             if i > 1000:  # objects follow a short header: this is something else (e.g. in onderzoek)
                 return None
+            if event == "start-ns":
+                _geen_bag10(el[1], deel)
+                continue
             naam = local(el.tag)
             if naam in OBJECTEN:
                 return OBJECTEN[naam]
             if naam == "GemeenteWoonplaatsRelatie":
                 return "GWR"
-            if naam in ("Ligplaats", "Standplaats", "BAG-Extract-Levering"):
+            if naam == "BAG-Extract-Levering":
                 return None
     except ET.ParseError as exc:
         raise _xml_fout(deel, exc) from None

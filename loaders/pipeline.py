@@ -25,7 +25,8 @@ from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "4"  # 3: vestiging.match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend
+SCHEMA_VERSION = "5"  # 3: match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend; 5: ligplaats,
+#                         standplaats, nevenadres, vestiging.object_soort
 KEEP_SNAPSHOTS = 3
 
 
@@ -135,9 +136,12 @@ def _load_source(con, bron: Bron) -> int:
 
 
 def _record_source(con, bron: Bron, rijen: int) -> None:
+    """`rijen`: what the source delivered, as its loader counts it (BAG: every object)."""
     con.execute("INSERT INTO bron VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
         bron.bron, bron.soort, bron.omschrijving, bron.peildatum,
         datetime.now(UTC).replace(tzinfo=None), rijen, bron.pad, bron.checksum])
+    # A loader does not know the name its source is registered under: it leaves bron empty.
+    con.execute("UPDATE waarschuwing SET bron = ? WHERE bron IS NULL", [bron.bron])
 
 
 def _write_meta(con, bronnen: list[Bron]) -> None:

@@ -137,6 +137,15 @@ def panden(snapshot: str, box: tuple, limiet: int) -> list[dict]:
 
 
 @st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+def plaatsen(snapshot: str, box: tuple, limiet: int, peildatum: str) -> list[dict]:
+    """Ligplaatsen and standplaatsen (GeoJSON dicts) inside an RD box, at most `limiet`."""
+    xmin, ymin, xmax, ymax = box
+    params = {"limiet": limiet, "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax,
+              "peildatum": peildatum}
+    return _with_geometry(_rows(snapshot, "kaart_plaatsen", params))
+
+
+@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
 def concentratie_gebied(snapshot: str, filt: Filter, soort: str, bron: str | None) -> list[dict]:
     with cursor(snapshot) as cur:
         return _with_geometry(concentration.per_area(cur, filt, soort, bron))
@@ -198,6 +207,18 @@ def zoek(snapshot: str, tekst: str) -> list[dict]:
 def pand_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
     with cursor(snapshot) as cur:
         return cards.pand_at(cur, lon, lat)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def plaats_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
+    with cursor(snapshot) as cur:
+        return cards.plaats_at(cur, lon, lat)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def plaats_kaart(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
+    with cursor(snapshot) as cur:
+        return cards.plaats_card(cur, plaats_id, peildatum, signalen_index(snapshot))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -4,12 +4,14 @@
 -- tables and the names would be ambiguous.
 SELECT * FROM (
 SELECT
-    b.nummeraanduiding_id AS "BAG numid",
-    coalesce(b.openbare_ruimte, v.straat) AS straat,
-    coalesce(b.huisnummer::VARCHAR, v.huisnummer) AS huisnummer,
-    coalesce(b.huisletter, v.huisletter) AS huisletter,
-    coalesce(b.toevoeging, v.toevoeging) AS huisnummertoevoeging,
-    coalesce(b.postcode, v.postcode) AS postcode,
+    coalesce(n.nummeraanduiding_id, b.nummeraanduiding_id) AS "BAG numid",
+    coalesce(n.openbare_ruimte, b.openbare_ruimte, v.straat) AS straat,
+    coalesce(n.huisnummer::VARCHAR, b.huisnummer::VARCHAR, v.huisnummer) AS huisnummer,
+    CASE WHEN n.nummeraanduiding_id IS NOT NULL THEN n.huisletter
+         ELSE coalesce(b.huisletter, v.huisletter) END AS huisletter,
+    CASE WHEN n.nummeraanduiding_id IS NOT NULL THEN n.toevoeging
+         ELSE coalesce(b.toevoeging, v.toevoeging) END AS huisnummertoevoeging,
+    coalesce(n.postcode, b.postcode, v.postcode) AS postcode,
     getvariable('gemeentenaam') AS gemeentenaam,
     array_to_string(b.gebruiksdoelen, ',') AS gebruiksdoelen,
     b.oppervlakte,
@@ -42,13 +44,30 @@ LEFT JOIN (SELECT vestigingsnummer,
                   string_agg(kandidaat_tekst(adres, score), '; ' ORDER BY rang) AS kandidaten
            FROM koppel_kandidaat GROUP BY vestigingsnummer) kk
        ON kk.vestigingsnummer = v.vestigingsnummer
-LEFT JOIN verblijfsobject b ON b.identificatie = v.verblijfsobject_id
+-- the matched object: a verblijfsobject, or a ligplaats/standplaats (no pand, no gebruiksdoel)
+LEFT JOIN (SELECT identificatie, nummeraanduiding_id, openbare_ruimte, huisnummer, huisletter,
+                  toevoeging, postcode, gebruiksdoelen, oppervlakte, pand_identificatie
+           FROM verblijfsobject
+           UNION ALL
+           SELECT identificatie, nummeraanduiding_id, openbare_ruimte, huisnummer, huisletter,
+                  toevoeging, postcode, NULL, NULL, NULL
+           FROM (SELECT * FROM ligplaats UNION ALL SELECT * FROM standplaats)) b
+       ON b.identificatie = v.verblijfsobject_id
+-- the nevenadres of that object the vestiging is registered on (by BAG id or postcode and
+-- huisnummer): its own address, not the object's hoofdadres
+LEFT JOIN nevenadres n ON n.adresseerbaar_id = v.verblijfsobject_id
+     AND (n.nummeraanduiding_id = v.bag_id
+          OR (n.postcode = upper(replace(v.postcode, ' ', ''))
+              AND n.huisnummer = try_cast(regexp_extract(v.huisnummer, '^\s*(\d+)', 1) AS INTEGER)))
 LEFT JOIN pand p ON p.identificatie = b.pand_identificatie
 LEFT JOIN sbi_code s1 ON s1.versie = v.sbi_versie
      AND s1.code = list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[1]
 LEFT JOIN sbi_code s2 ON s2.versie = v.sbi_versie
      AND s2.code = list_filter(v.sbi_codes, c -> c <> v.sbi_hoofd)[2]
 WHERE v.vestigingsnummer IN (SELECT unnest($nummers))
+QUALIFY row_number() OVER (PARTITION BY v.vestigingsnummer
+                           ORDER BY n.nummeraanduiding_id = v.bag_id DESC NULLS LAST,
+                                    n.nummeraanduiding_id) = 1
 )
 ORDER BY straat, try_cast(huisnummer AS INTEGER), huisletter, huisnummertoevoeging,
          "KVK_Handelsnaam"

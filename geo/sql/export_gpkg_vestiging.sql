@@ -26,7 +26,7 @@ SELECT v.vestigingsnummer, v.kvk_nummer, v.naam, array_to_string(v.handelsnamen,
        array_to_string(v.sbi_codes, ', ') AS sbi_codes, v.sbi_hoofd, v.sbi_versie,
        v.sbi_omschrijving, v.activiteit, g.groep AS branchegroep, v.adres_afgeschermd, v.straat,
        v.huisnummer, v.huisletter, v.toevoeging, v.postcode, v.plaats, v.verblijfsobject_id,
-       v.match_methode, v.match_score, v.match_status, ST_AsWKB(v.geom) AS geom
+       v.object_soort, v.match_methode, v.match_score, v.match_status, ST_AsWKB(v.geom) AS geom
 FROM gekozen v
 LEFT JOIN groep g USING (vestigingsnummer)
 WHERE NOT $alleen_groepen OR g.groep IS NOT NULL

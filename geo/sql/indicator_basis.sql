@@ -9,11 +9,17 @@ CREATE OR REPLACE TEMP VIEW vestiging_actief AS
 SELECT * FROM vestiging
 WHERE is_actief(datum_aanvang, datum_einde, getvariable('peildatum'));
 
+-- Every addressed object: verblijfsobjecten, and ligplaatsen and standplaatsen (no pand, no
+-- gebruiksdoel or oppervlakte; located by their point), as vestiging.verblijfsobject_id names.
 CREATE OR REPLACE TEMP VIEW adres AS
 SELECT identificatie AS vbo, pand_identificatie, gebruiksdoelen, oppervlakte, status, geom,
        adres_tekst(openbare_ruimte, huisnummer, huisletter, toevoeging, postcode, woonplaats)
            AS label
-FROM verblijfsobject;
+FROM verblijfsobject
+UNION ALL
+SELECT identificatie, NULL, NULL, NULL, status, punt,
+       adres_tekst(openbare_ruimte, huisnummer, huisletter, toevoeging, postcode, woonplaats)
+FROM (SELECT * FROM ligplaats UNION ALL SELECT * FROM standplaats);
 
 -- Branch membership (the view branche_lid) evaluated once per connection, plus whether the
 -- SBI hit is on the hoofdactiviteit: an activity is what a vestiging mainly does, so indicators

@@ -44,6 +44,54 @@ CREATE TABLE verblijfsobject (
     geom                GEOMETRY
 );
 
+-- Ligplaatsen (house boats) and standplaatsen (caravan and market pitches): an address on a plot
+-- of water or land, not in a pand. geom is the plot; punt a point on it, used where a
+-- verblijfsobject's point is (matching, area membership, map points).
+CREATE TABLE ligplaats (
+    identificatie       VARCHAR PRIMARY KEY,
+    status              VARCHAR,
+    openbare_ruimte     VARCHAR,
+    huisnummer          INTEGER,
+    huisletter          VARCHAR,
+    toevoeging          VARCHAR,
+    postcode            VARCHAR,
+    woonplaats          VARCHAR,
+    nummeraanduiding_id VARCHAR,
+    gemeentecode        VARCHAR,
+    geom                GEOMETRY,
+    punt                GEOMETRY
+);
+
+CREATE TABLE standplaats (
+    identificatie       VARCHAR PRIMARY KEY,
+    status              VARCHAR,
+    openbare_ruimte     VARCHAR,
+    huisnummer          INTEGER,
+    huisletter          VARCHAR,
+    toevoeging          VARCHAR,
+    postcode            VARCHAR,
+    woonplaats          VARCHAR,
+    nummeraanduiding_id VARCHAR,
+    gemeentecode        VARCHAR,
+    geom                GEOMETRY,
+    punt                GEOMETRY
+);
+
+-- Nevenadressen: further addresses of a verblijfsobject, ligplaats or standplaats (BAG
+-- heeftAlsNevenadres). A company may be registered on one; it then lies in that object.
+CREATE TABLE nevenadres (
+    nummeraanduiding_id VARCHAR,
+    adresseerbaar_id    VARCHAR,
+    object_soort        VARCHAR,     -- verblijfsobject | ligplaats | standplaats
+    postcode            VARCHAR,
+    huisnummer          INTEGER,
+    huisletter          VARCHAR,
+    toevoeging          VARCHAR,
+    openbare_ruimte     VARCHAR,
+    woonplaats          VARCHAR,
+    PRIMARY KEY (nummeraanduiding_id, adresseerbaar_id)
+);
+
 CREATE TABLE vestiging (
     vestigingsnummer   VARCHAR PRIMARY KEY,
     kvk_nummer         VARCHAR,
@@ -70,7 +118,8 @@ CREATE TABLE vestiging (
     plaats             VARCHAR,
     bag_id             VARCHAR,      -- BAG id as delivered (vbo or nummeraanduiding)
     bron               VARCHAR,
-    verblijfsobject_id VARCHAR,
+    verblijfsobject_id VARCHAR,      -- the BAG object matched: see object_soort
+    object_soort       VARCHAR,      -- verblijfsobject | ligplaats | standplaats (NULL: none)
     match_methode      VARCHAR,      -- bag_id | adres | coordinaten | geen
     match_score        DOUBLE,
     match_status       VARCHAR,      -- zeker | onzeker | meerdere kandidaten | geen
@@ -102,7 +151,8 @@ CREATE TABLE gebied (
     geom       GEOMETRY
 );
 
--- Which area each verblijfsobject lies in (precomputed once per build).
+-- Which area each verblijfsobject, ligplaats and standplaats lies in (precomputed once per
+-- build; verblijfsobject_id holds the id of any of the three, as vestiging.verblijfsobject_id).
 CREATE TABLE gebied_lid (
     gebied_id          VARCHAR,
     verblijfsobject_id VARCHAR

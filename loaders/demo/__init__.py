@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from loaders.demo import api, gebieden, messiness, planted, rdw, vestigingen, writers
+from loaders.demo import api, gebieden, messiness, plaatsen, planted, rdw, vestigingen, writers
 from loaders.demo.areas import Gemeente
 from loaders.demo.companies import SBI2025_START
 from loaders.demo.town import build_town
@@ -94,13 +94,15 @@ def generate(out_dir: Path, scale: float = 1.0, seed: int = 42,
 def _write_town(o: _Outputs, town, seed: int) -> None:
     gem = town.gem
     frame, spec = vestigingen.build(town, seed)
-    o.bag.write(town)
+    o.bag.write(town, seed)
     rng = np.random.default_rng([seed, gem.index, 11])
     delivered = _take(frame, np.flatnonzero(frame["channel"] == "csv"))
     addr = messiness.address_columns(delivered, town, rng)
     new = delivered["start"] >= SBI2025_START
     o.dook.append(writers.dook_rows(delivered, np.flatnonzero(~new), addr, "2008"))
     o.sbi2025.append(writers.dook_rows(delivered, np.flatnonzero(new), addr, "2025"))
+    if gem.planted:
+        o.dook.append(plaatsen.kvk_rijen(o.bag.plaatsen, gem.naam))
     api_rows = np.flatnonzero(frame["channel"] == "api")
     o.counts["api_bestanden"] += api.write_profiles(o.api_dir, frame, api_rows, town, rng)
     without = spec["automotive_cluster"]["zonder_rdw"] if spec else np.array([], int)

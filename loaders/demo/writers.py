@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyogrio
 import shapely
 
-from loaders.demo import names, sbi
+from loaders.demo import names, plaatsen, sbi
 
 DOOK_HEADER = (
     "BAG numid", "straat", "huisnummer", "huisletter", "huisnummertoevoeging", "postcode",
@@ -33,18 +33,24 @@ GPKG_TIMESTAMP = "2026-11-01T00:00:00.000Z"  # the demo peildatum, never today
 
 
 class BagWriter:
-    """bag-light.gpkg: verblijfsobject, pand and woonplaats layers, appended per municipality."""
+    """bag-light.gpkg: verblijfsobject, pand, ligplaats, standplaats and woonplaats layers,
+    appended per municipality, plus a non-spatial nevenadres table (see loaders/bag_gpkg.py)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.started = False
+        self.plaatsen: dict = {}  # the last town's ligplaats/standplaats/nevenadres tables
         if path.exists():
             path.unlink()
 
-    def write(self, town) -> None:
+    def write(self, town, seed: int) -> None:
         gem = town.gem
         self._layer("verblijfsobject", _vbo_table(town), "Point")
         self._layer("pand", _pand_table(town), "Polygon")
+        extra = self.plaatsen = plaatsen.tabellen(town, seed)
+        self._layer("ligplaats", extra["ligplaats"], "Polygon")
+        self._layer("standplaats", extra["standplaats"], "Polygon")
+        self._layer("nevenadres", extra["nevenadres"], None)
         outline = shapely.MultiPolygon([town.layout.outline])
         table = pa.table({"identificatie": [gem.woonplaats_id], "status": ["Woonplaats aangewezen"],
                           "woonplaats": [gem.naam], "bronhouder_identificatie": [gem.code],
@@ -52,14 +58,17 @@ class BagWriter:
         self._layer("woonplaats", table, "MultiPolygon")
         self.started = True
 
-    def _layer(self, layer: str, table: pa.Table, geometry_type: str) -> None:
+    def _layer(self, layer: str, table: pa.Table, geometry_type: str | None) -> None:
         previous = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
         pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": GPKG_TIMESTAMP})  # reproducible
         try:
-            pyogrio.write_arrow(table, self.path, layer=layer, driver="GPKG", geometry_name="geom",
-                                geometry_type=geometry_type, crs="EPSG:28992",
+            spatial = geometry_type is not None
+            pyogrio.write_arrow(table, self.path, layer=layer, driver="GPKG",
+                                geometry_name="geom" if spatial else None,
+                                geometry_type=geometry_type, crs="EPSG:28992" if spatial else None,
                                 append=self.started,
-                                layer_options=None if self.started else GPKG_OPTIONS)
+                                layer_options=None if self.started or not spatial
+                                else GPKG_OPTIONS)
         finally:
             pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": previous})
 

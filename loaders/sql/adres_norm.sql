@@ -70,19 +70,39 @@ CREATE OR REPLACE TEMP MACRO suffix_regel(k_sfx, k_skey, b_sfx, b_skey, n) AS CA
     WHEN b_sfx = '' AND k_sfx <> '' THEN 'toevoeging_onbekend'
     ELSE 'nummer_zonder_toevoeging' END;
 
--- Every current address in BAG, normalised once; `adres` is how a person reads it. Street names
--- are normalised once per distinct name (the regexes are the costly part at national size).
+-- Every current address in BAG, normalised once: the hoofdadres of each verblijfsobject,
+-- ligplaats and standplaats, and every nevenadres (pointing to its object). `vbo` is the id of
+-- the addressed object, whatever its kind (object_soort); adres_soort says hoofd or neven;
+-- `adres` is how a person reads it. Street names are normalised once per distinct name (the
+-- regexes are the costly part at national size).
 CREATE OR REPLACE TEMP TABLE bag_adres AS
-WITH straat AS (
+WITH object AS (
+    SELECT 'verblijfsobject' AS object_soort, identificatie, nummeraanduiding_id, postcode,
+           huisnummer, huisletter, toevoeging, openbare_ruimte, woonplaats, geom
+    FROM verblijfsobject
+    UNION ALL
+    SELECT 'ligplaats', identificatie, nummeraanduiding_id, postcode, huisnummer, huisletter,
+           toevoeging, openbare_ruimte, woonplaats, punt FROM ligplaats
+    UNION ALL
+    SELECT 'standplaats', identificatie, nummeraanduiding_id, postcode, huisnummer, huisletter,
+           toevoeging, openbare_ruimte, woonplaats, punt FROM standplaats
+), adres AS (
+    SELECT object_soort, 'hoofd' AS adres_soort, * EXCLUDE (object_soort) FROM object
+    UNION ALL
+    SELECT n.object_soort, 'neven', n.adresseerbaar_id, n.nummeraanduiding_id, n.postcode,
+           n.huisnummer, n.huisletter, n.toevoeging, n.openbare_ruimte, n.woonplaats, o.geom
+    FROM nevenadres n JOIN object o ON o.identificatie = n.adresseerbaar_id
+), straat AS (
     SELECT openbare_ruimte, norm_straat(openbare_ruimte) AS straat
-    FROM (SELECT DISTINCT openbare_ruimte FROM verblijfsobject)
+    FROM (SELECT DISTINCT openbare_ruimte FROM adres)
 )
-SELECT v.identificatie AS vbo, v.nummeraanduiding_id, v.postcode AS pc, v.huisnummer AS nr,
-       norm_suffix(coalesce(v.huisletter, '') || coalesce(v.toevoeging, '')) AS sfx,
-       s.straat, lower(v.woonplaats) AS plaats,
-       concat_ws(' ', v.openbare_ruimte, v.huisnummer::VARCHAR || coalesce(v.huisletter, '')
-                 || coalesce('-' || v.toevoeging, ''), v.postcode, v.woonplaats) AS adres, v.geom
-FROM verblijfsobject v LEFT JOIN straat s USING (openbare_ruimte);
+SELECT a.identificatie AS vbo, a.object_soort, a.adres_soort, a.nummeraanduiding_id,
+       a.postcode AS pc, a.huisnummer AS nr,
+       norm_suffix(coalesce(a.huisletter, '') || coalesce(a.toevoeging, '')) AS sfx,
+       s.straat, lower(a.woonplaats) AS plaats,
+       concat_ws(' ', a.openbare_ruimte, a.huisnummer::VARCHAR || coalesce(a.huisletter, '')
+                 || coalesce('-' || a.toevoeging, ''), a.postcode, a.woonplaats) AS adres, a.geom
+FROM adres a LEFT JOIN straat s USING (openbare_ruimte);
 
 -- The suffix key of every suffix in BAG (a few thousand distinct ones), for the matchers (KVK and
 -- RDW) to materialise once and join to bag_adres on sfx.

@@ -1,4 +1,5 @@
--- bag-light staging tables (bag_vbo_ruw, bag_pand_ruw, bag_wpl_ruw) into the snapshot.
+-- bag-light staging tables (bag_vbo_ruw, bag_pand_ruw, bag_wpl_ruw, bag_ligplaats_ruw,
+-- bag_standplaats_ruw) into the snapshot.
 -- Status filter: bag_vervallen() from bag_status.sql.
 
 INSERT INTO verblijfsobject BY NAME
@@ -39,6 +40,44 @@ WHERE NOT bag_vervallen(p.status)
        OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(p.geom))))
 QUALIFY row_number() OVER (PARTITION BY p.identificatie ORDER BY p.status) = 1;
 
+-- Ligplaatsen and standplaatsen: the plot, a point on it, and the hoofdadres.
+CREATE OR REPLACE TEMP MACRO bag_gpkg_plaatsen(ruw) AS TABLE
+SELECT identificatie, status,
+       openbare_ruimte_naam AS openbare_ruimte,
+       try_cast(huisnummer AS INTEGER) AS huisnummer,
+       nullif(trim(huisletter::VARCHAR), '') AS huisletter,
+       nullif(trim(toevoeging::VARCHAR), '') AS toevoeging,
+       upper(replace(postcode, ' ', '')) AS postcode,
+       woonplaats_naam AS woonplaats,
+       nummeraanduiding_hoofdadres_identificatie AS nummeraanduiding_id,
+       coalesce(bronhouder_identificatie, substr(identificatie, 1, 4)) AS gemeentecode,
+       geom, ST_PointOnSurface(geom) AS punt
+FROM query_table(ruw)
+WHERE NOT coalesce(bag_vervallen(status), false) AND geom IS NOT NULL
+QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
+
+INSERT INTO ligplaats BY NAME SELECT * FROM bag_gpkg_plaatsen('bag_ligplaats_ruw');
+INSERT INTO standplaats BY NAME SELECT * FROM bag_gpkg_plaatsen('bag_standplaats_ruw');
+
+-- Nevenadressen (optional table) of the objects loaded.
+INSERT INTO nevenadres BY NAME
+SELECT DISTINCT ON (n.nummeraanduiding_identificatie, o.identificatie)
+       n.nummeraanduiding_identificatie AS nummeraanduiding_id,
+       o.identificatie AS adresseerbaar_id, o.object_soort,
+       upper(replace(n.postcode, ' ', '')) AS postcode,
+       try_cast(n.huisnummer AS INTEGER) AS huisnummer,
+       nullif(trim(n.huisletter::VARCHAR), '') AS huisletter,
+       nullif(trim(n.toevoeging::VARCHAR), '') AS toevoeging,
+       n.openbare_ruimte_naam AS openbare_ruimte, n.woonplaats_naam AS woonplaats
+FROM bag_neven_ruw n
+JOIN (SELECT 'verblijfsobject' AS object_soort, identificatie FROM verblijfsobject
+      UNION ALL SELECT 'ligplaats', identificatie FROM ligplaats
+      UNION ALL SELECT 'standplaats', identificatie FROM standplaats) o
+  ON o.identificatie = n.adresseerbaar_object_identificatie;
+
+DROP TABLE bag_neven_ruw;
+DROP TABLE bag_ligplaats_ruw;
+DROP TABLE bag_standplaats_ruw;
 DROP TABLE bag_vbo_ruw;
 DROP TABLE bag_pand_ruw;
 DROP TABLE bag_wpl_ruw;

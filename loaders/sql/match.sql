@@ -144,6 +144,9 @@ WHERE c.rang <= 10;
 INSERT INTO vestiging BY NAME
 SELECT u.* EXCLUDE (rd_x, rd_y, rij, voorrang, sbi_ruw),
        m.vbo AS verblijfsobject_id,
+       -- what kind of object that is: its BAG id says so (positions 5-6: 01, 02, 03)
+       CASE substr(m.vbo, 5, 2) WHEN '01' THEN 'verblijfsobject' WHEN '02' THEN 'ligplaats'
+                                WHEN '03' THEN 'standplaats' END AS object_soort,
        coalesce(m.methode, 'geen') AS match_methode,
        coalesce(m.score, 0.0) AS match_score,
        coalesce(m.status, 'geen') AS match_status,

@@ -43,6 +43,8 @@ def test_every_layer_is_in_rd_new_with_the_duckdb_counts(con, peildatum, whole):
     expected = {
         "pand": count(con, "SELECT count(*) FROM pand"),
         "verblijfsobject": count(con, "SELECT count(*) FROM verblijfsobject"),
+        "plaats": count(con, "SELECT (SELECT count(*) FROM ligplaats) + "
+                             "(SELECT count(*) FROM standplaats)"),
         "vestiging": count(con, "SELECT count(*) FROM vestiging WHERE is_actief(datum_aanvang, "
                                 "datum_einde, ?)", peildatum),
         "gebied": count(con, "SELECT count(*) FROM gebied WHERE geom IS NOT NULL"),
@@ -52,6 +54,7 @@ def test_every_layer_is_in_rd_new_with_the_duckdb_counts(con, peildatum, whole):
         assert info["crs"] == "EPSG:28992", layer
         assert info["features"] == n == counts[layer], layer
     assert layers["pand"] == "MultiPolygon" and layers["vestiging"] == "Point"
+    assert layers["plaats"] == "MultiPolygon" and counts["plaats"] > 0
     assert layers["verantwoording"] is None  # a plain table
 
 

@@ -13,6 +13,8 @@ from tests.loaders.replay_server import Reply
 
 VBO = "/collections/verblijfsobject/items"
 PAND = "/collections/pand/items"
+LIG, STA, ADRES = ("/collections/ligplaats/items", "/collections/standplaats/items",
+                   "/collections/adres/items")
 RD_HEADER = {"Content-Crs": "<http://www.opengis.net/def/crs/EPSG/0/28992>"}
 
 
@@ -21,13 +23,17 @@ def client() -> HttpClient:
 
 
 def serve_bag(replay, vbo_page3: Reply | None = None) -> None:
-    """The recorded Zoetermeer-like sample: 3 verblijfsobject pages and 2 pand pages."""
+    """The recorded Zoetermeer-like sample: 3 verblijfsobject pages, 2 pand pages, and one page
+    each of ligplaatsen (3), standplaatsen (1) and adressen (5)."""
     page = lambda name: replay.reply_file(f"pdok-bag/{name}.json", **RD_HEADER)  # noqa: E731
     replay.route(VBO, page("verblijfsobject-p1"))
     replay.route(VBO, page("verblijfsobject-p2"), query={"cursor": "Dw7dvbo2"})
     replay.route(VBO, vbo_page3 or page("verblijfsobject-p3"), query={"cursor": "Dw7dvbo3"})
     replay.route(PAND, page("pand-p1"))
     replay.route(PAND, page("pand-p2"), query={"cursor": "Kx9pand2"})
+    replay.route(LIG, page("ligplaats-p1"))
+    replay.route(STA, page("standplaats-p1"))
+    replay.route(ADRES, page("adres-p1"))
 
 
 def download(replay, out, **kwargs) -> int:
@@ -36,9 +42,10 @@ def download(replay, out, **kwargs) -> int:
 
 def test_download_follows_next_links_and_saves_each_page(replay, tmp_path):
     serve_bag(replay)
-    assert download(replay, tmp_path) == 10
+    assert download(replay, tmp_path) == 19  # 5 vbo + 5 panden + 3 lig + 1 sta + 5 adressen
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["pand-1.json", "pand-2.json", "state.json", "verblijfsobject-1.json",
+    assert names == ["adres-1.json", "ligplaats-1.json", "pand-1.json", "pand-2.json",
+                     "standplaats-1.json", "state.json", "verblijfsobject-1.json",
                      "verblijfsobject-2.json", "verblijfsobject-3.json"]
     state = json.loads((tmp_path / "state.json").read_text())
     assert state["gemeente"] == "0637" and state["klaar_op"]
@@ -73,16 +80,16 @@ def test_interrupted_download_resumes_requesting_only_the_missing_pages(replay, 
 
     serve_bag(replay)
     replay.clear()
-    assert download(replay, tmp_path) == 10
+    assert download(replay, tmp_path) == 19
     assert replay.targets()[0].startswith(VBO + "?") and "cursor=Dw7dvbo3" in replay.targets()[0]
-    assert [r.path for r in replay.requests] == [VBO, PAND, PAND]
+    assert [r.path for r in replay.requests] == [VBO, PAND, PAND, LIG, STA, ADRES]
 
 
 def test_a_finished_download_is_not_fetched_again(replay, tmp_path):
     serve_bag(replay)
     download(replay, tmp_path)
     replay.clear()
-    assert download(replay, tmp_path) == 10
+    assert download(replay, tmp_path) == 19
     assert replay.requests == []
 
 
@@ -134,13 +141,15 @@ def test_bbox_download_asks_both_collections_by_area_and_load_keeps_the_gemeente
     firsts = [r for r in replay.requests if "cursor" not in r.query]
     assert {r.query["bbox"] for r in firsts} == {"93500,452400,93900,452700"}
     assert all("bronhouder_identificatie" not in r.query for r in firsts)
-    assert bag_api.load(con, tmp_path) == 4
+    assert bag_api.load(con, tmp_path) == 9  # 4 vbo, 3 panden, 1 ligplaats, 1 standplaats
+    assert con.execute("SELECT count(*) FROM verblijfsobject").fetchone() == (4,)
 
 
 def test_load_inserts_current_objects_with_normalised_addresses(replay, tmp_path, con):
     serve_bag(replay)
     download(replay, tmp_path)
-    assert bag_api.load(con, tmp_path) == 4  # the ingetrokken one is left out
+    assert bag_api.load(con, tmp_path) == 9  # every BAG object; the ingetrokken ones left out
+    assert con.execute("SELECT count(*) FROM verblijfsobject").fetchone() == (4,)
     rows = con.execute(
         "SELECT identificatie, gebruiksdoelen, huisnummer, huisletter, toevoeging, postcode, "
         "woonplaats, nummeraanduiding_id, gemeentecode, ST_X(geom), ST_Y(geom) "
@@ -221,8 +230,36 @@ def test_saved_pages_in_crs84_are_reprojected_to_rd(tmp_path, con):
     (tmp_path / "state.json").write_text(json.dumps({
         "gemeente": "0637", "crs": bag_api.CRS84,
         "collecties": {"verblijfsobject": done, "pand": done}}))
-    assert bag_api.load(con, tmp_path) == 1
+    # a download made before ligplaats/standplaats/adres were asked loads without them
+    assert bag_api.load(con, tmp_path) == 2
     x, y, pand_id = con.execute("SELECT ST_X(geom), ST_Y(geom), pand_identificatie "
                                 "FROM verblijfsobject").fetchone()
     assert abs(x - 93_680) < 5 and abs(y - 452_510) < 5
     assert pand_id == "0637100000000042"
+
+
+def test_ligplaatsen_and_standplaatsen_of_the_gemeente_load_with_their_address(replay, tmp_path,
+                                                                                con):
+    serve_bag(replay)
+    download(replay, tmp_path)
+    bag_api.load(con, tmp_path)
+    # 0637…02 is ingetrokken, 1892…03 belongs to a neighbour caught by the bounding box
+    assert con.execute("SELECT identificatie, openbare_ruimte, huisnummer, postcode, "
+                       "nummeraanduiding_id, ST_Contains(geom, punt) FROM ligplaats").fetchall() == [
+        ("0637020000000001", "Havenkade", 10, "2711HK", "0637200000000101", True)]
+    # the standplaats page carries no address: its hoofdadres comes from the adres collection
+    assert con.execute("SELECT identificatie, openbare_ruimte, huisnummer, postcode "
+                       "FROM standplaats").fetchall() == [
+        ("0637030000000001", "Kermisterrein", 3, "2711KT")]
+
+
+def test_addresses_other_than_the_hoofdadres_become_nevenadressen(replay, tmp_path, con):
+    serve_bag(replay)
+    download(replay, tmp_path)
+    bag_api.load(con, tmp_path)
+    assert con.execute("SELECT nummeraanduiding_id, adresseerbaar_id, object_soort, "
+                       "openbare_ruimte, huisnummer, huisletter, postcode FROM nevenadres "
+                       "ORDER BY 1").fetchall() == [
+        ("0637200000000011", "0637010000000001", "verblijfsobject", "Kerkpad", 2, None, "2711AC"),
+        ("0637200000000111", "0637020000000001", "ligplaats", "Havenkade", 10, "a", "2711HK"),
+    ]

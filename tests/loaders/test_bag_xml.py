@@ -49,7 +49,8 @@ def test_national_delivery_loads_current_verblijfsobjecten_with_their_address(co
     # VBO part: 5 voorkomens of 2 objects, 1 current voorkomen each, statuses kept. Their hoofdadres
     # 0221200000330227 (current v1: Kosterstraat 4, 6981CH) and 0221200000330229 (current v3: 9l,
     # no postcode in v3; v1 '9b 6981EA' and v2 '9l 6981EA' are history), street via OPR, Doesburg via WPL.
-    assert bag_xml.load(con, shared_file(*KLEIN)) == 2
+    # load returns every BAG object delivered: 2 panden, 2 vbo, 2 ligplaatsen, 2 standplaatsen.
+    assert bag_xml.load(con, shared_file(*KLEIN)) == 8
     assert rows(con, "SELECT identificatie, pand_identificatie, gebruiksdoelen, oppervlakte, status, "
                      "openbare_ruimte, huisnummer, huisletter, toevoeging, postcode, woonplaats, "
                      "nummeraanduiding_id, bouwjaar, gemeentecode, ST_AsText(geom) "
@@ -82,7 +83,8 @@ def test_history_keeps_only_the_current_voorkomen_of_each_object(con):
 
 def test_gemeente_keeps_addresses_in_its_woonplaatsen_and_refuses_an_absent_one(con):
     # GEM-WPL-RELATIE: woonplaats 2142 (Doesburg) belongs to 0221 since 2010-12-16.
-    assert bag_xml.load(con, shared_file(*KLEIN), gemeente="0221") == 2
+    assert bag_xml.load(con, shared_file(*KLEIN), gemeente="0221") == 8
+    assert rows(con, "SELECT count(*) FROM verblijfsobject") == [(2,)]
     with pytest.raises(InvoerFout) as fout:
         bag_xml.load(con, shared_file(*KLEIN), gemeente="0363")
     assert fout.value.veld == "gemeente" and "0363" in str(fout.value)
@@ -91,7 +93,8 @@ def test_gemeente_keeps_addresses_in_its_woonplaatsen_and_refuses_an_absent_one(
 # --- the real Doesburg panden zip (two XML parts, history) ------------------------------------
 
 def test_doesburg_panden_zip_loads_every_current_pand_once_with_rd_footprint_and_bouwjaar(con):
-    assert bag_xml.load(con, shared_file(*DOESBURG)) == 0
+    # A panden-only extract delivers panden: that is what it counts (not 0 verblijfsobjecten).
+    assert bag_xml.load(con, shared_file(*DOESBURG)) == DOESBURG_PANDEN
     (n, uniek, zonder_bouwjaar, xmin, xmax, ymin, ymax, opp, gat, ongeldig, status), = rows(con, """
         SELECT count(*), count(DISTINCT identificatie), count(*) FILTER (bouwjaar IS NULL),
                min(ST_XMin(geom)), max(ST_XMax(geom)), min(ST_YMin(geom)), max(ST_YMax(geom)),
@@ -107,7 +110,8 @@ def test_doesburg_panden_zip_loads_every_current_pand_once_with_rd_footprint_and
 
 
 def test_gemeente_keeps_panden_by_identificatie_when_there_is_no_address_data(con):
-    assert bag_xml.load(con, shared_file(*DOESBURG), gemeente="GM0221") == 0
+    assert bag_xml.load(con, shared_file(*DOESBURG), gemeente="GM0221") == (
+        DOESBURG_PANDEN - DOESBURG_ANDERE_GEMEENTE)
     assert rows(con, "SELECT count(*), min(gemeentecode), max(gemeentecode) FROM pand") == [
         (DOESBURG_PANDEN - DOESBURG_ANDERE_GEMEENTE, "0221", "0221")]
 
@@ -186,7 +190,7 @@ def test_several_current_voorkomens_keep_the_highest_and_inactive_ones_are_histo
         _pand("0221100000000002", 2, bouwjaar=1960, inactief=True),  # inactive: not current
         _pand("0221100000000003", 1, bouwjaar=1970, status="Pand gesloopt"),
     ), encoding="utf-8")
-    assert bag_xml.load(con, tmp_path) == 0
+    assert bag_xml.load(con, tmp_path) == 2
     assert rows(con, "SELECT identificatie, bouwjaar, oppervlakte FROM pand ORDER BY 1") == [
         ("0221100000000001", 1930, 64.0), ("0221100000000002", 1950, 64.0)]
 
@@ -195,7 +199,7 @@ def test_elements_are_matched_by_namespace_not_by_prefix(con, tmp_path):
     # Other prefixes than Kadaster's (O:, H:, g:), and a hole in the footprint.
     gat = "2 2 0 2 4 0 4 4 0 4 2 0 2 2 0"
     (tmp_path / "pand.xml").write_text(_stand(_pand("0221100000000009", 1, gat=gat)), encoding="utf-8")
-    assert bag_xml.load(con, tmp_path / "pand.xml") == 0
+    assert bag_xml.load(con, tmp_path / "pand.xml") == 1
     assert rows(con, "SELECT identificatie, oppervlakte, ST_NumInteriorRings(geom) FROM pand") == [
         ("0221100000000009", 60.0, 1)]
 

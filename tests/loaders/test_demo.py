@@ -32,6 +32,9 @@ VBO_COLUMNS = [
 PAND_COLUMNS = ["identificatie", "bouwjaar", "status", "gebruiksdoel", "oppervlakte_min",
                 "oppervlakte_max", "aantal_verblijfsobjecten"]
 WOONPLAATS_COLUMNS = ["identificatie", "status", "woonplaats", "bronhouder_identificatie"]
+PLAATS_COLUMNS = ["identificatie", "status", "openbare_ruimte_naam", "huisnummer", "huisletter",
+                  "toevoeging", "postcode", "woonplaats_naam",
+                  "nummeraanduiding_hoofdadres_identificatie", "bronhouder_identificatie"]
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +58,11 @@ def rows(demo) -> list[dict]:
 def bag(demo) -> dict:
     _, vbo = pyogrio.read_arrow(demo / "bag-light.gpkg", layer="verblijfsobject")
     _, pand = pyogrio.read_arrow(demo / "bag-light.gpkg", layer="pand")
-    return {"vbo": vbo.to_pylist(), "pand": pand.to_pylist()}
+    # every other address a vestiging can be on: ligplaatsen, standplaatsen, nevenadressen
+    andere = [pyogrio.read_arrow(demo / "bag-light.gpkg", layer=laag)[1].to_pylist()
+              for laag in ("ligplaats", "standplaats", "nevenadres")]
+    return {"vbo": vbo.to_pylist(), "pand": pand.to_pylist(),
+            "andere_adressen": [a for rijen in andere for a in rijen]}
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +109,33 @@ def test_counts_grow_about_linearly_with_scale(demo, tmp_path):
 
 
 # ---------------------------------------------------------------------------------- BAG
+def test_demostad_has_house_boats_pitches_and_corner_nevenadressen_in_open_ground(demo):
+    path = demo / "bag-light.gpkg"
+    lig = pyogrio.read_dataframe(path, layer="ligplaats")
+    sta = pyogrio.read_dataframe(path, layer="standplaats")
+    pand = pyogrio.read_dataframe(path, layer="pand")
+    assert len(lig) >= 6 and len(sta) >= 4
+    assert not lig.geometry.union_all().intersects(pand.geometry.union_all())
+    assert not sta.geometry.union_all().intersects(pand.geometry.union_all())
+    neven = pyogrio.read_dataframe(path, layer="nevenadres", read_geometry=False)
+    vbo = pyogrio.read_dataframe(path, layer="verblijfsobject", read_geometry=False)
+    assert len(neven) >= 5
+    assert set(neven["adresseerbaar_object_identificatie"]) <= set(vbo["identificatie"])
+    # every one an address of its own: no postcode + huisnummer of a verblijfsobject
+    adressen = set(zip(vbo["postcode"], vbo["huisnummer"], strict=True))
+    for extra in (neven, lig, sta):
+        assert not adressen & set(zip(extra["postcode"], extra["huisnummer"], strict=True))
+
+
 def test_geopackage_has_the_bag_light_layers_in_rd_new(demo):
     path = demo / "bag-light.gpkg"
     layers = dict(pyogrio.list_layers(path))
-    assert layers == {"verblijfsobject": "Point", "pand": "Polygon",
-                      "woonplaats": "MultiPolygon"}
+    assert layers == {"verblijfsobject": "Point", "pand": "Polygon", "ligplaats": "Polygon",
+                      "standplaats": "Polygon", "woonplaats": "MultiPolygon",
+                      "nevenadres": None}
     for layer, columns in (("verblijfsobject", VBO_COLUMNS), ("pand", PAND_COLUMNS),
-                           ("woonplaats", WOONPLAATS_COLUMNS)):
+                           ("woonplaats", WOONPLAATS_COLUMNS), ("ligplaats", PLAATS_COLUMNS),
+                           ("standplaats", PLAATS_COLUMNS)):
         info = pyogrio.read_info(path, layer=layer)
         assert info["crs"] == "EPSG:28992"
         assert info["geometry_name"] == "geom"
@@ -220,7 +247,7 @@ def test_about_a_quarter_of_the_vestigingen_has_ended(rows):
 
 def test_almost_every_row_can_be_matched_to_bag(rows, bag):
     numids = {v["nummeraanduiding_hoofdadres_identificatie"] for v in bag["vbo"]}
-    by_address = {(v["postcode"], v["huisnummer"]) for v in bag["vbo"]}
+    by_address = {(v["postcode"], v["huisnummer"]) for v in bag["vbo"] + bag["andere_adressen"]}
 
     def matchable(row: dict) -> bool:
         if row["BAG numid"]:

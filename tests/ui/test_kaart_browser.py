@@ -11,7 +11,7 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from geo import db, snapshots
+from geo import db, layers, snapshots
 from tests.ui import browser as b
 from ui.format import datum
 from ui.pages.kaart import DEMO_MELDING
@@ -101,6 +101,41 @@ def test_click_on_a_building_opens_its_card(page, facts):
     b.map_frame(page).wait_for_function(
         "Object.values(map._layers).some(l => l.options && l.options.weight === 4)",
         timeout=b.TIMEOUT_MS)  # the opened pand is outlined
+
+
+@pytest.fixture(scope="module")
+def boot(demo_data_dir) -> dict:
+    """A ligplaats of Demostad with a vestiging on it, and a point on its plot (lat/lon) 6 m
+    from the vestiging's own marker (a click on the marker opens the vestiging)."""
+    con = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
+    try:
+        adres, lat, lon, op_plot = con.execute(
+            "SELECT concat(l.openbare_ruimte, ' ', l.huisnummer), ST_Y(to_wgs84(k)), "
+            "ST_X(to_wgs84(k)), ST_Contains(l.geom, k) FROM (SELECT *, ST_Point(ST_X(punt) + 6, "
+            "ST_Y(punt)) AS k FROM ligplaats) l JOIN vestiging v "
+            "ON v.verblijfsobject_id = l.identificatie "
+            "WHERE v.naam = 'Woonbootverhuur Het Anker'").fetchone()
+        assert op_plot
+    finally:
+        con.close()
+    return {"adres": adres, "lat": lat, "lon": lon}
+
+
+def test_a_house_boat_is_drawn_in_its_legend_colour_and_a_click_opens_its_card(page, boot):
+    frame = b.wait_for_map(page)
+    b.fly(frame, boot["lat"], boot["lon"], 18, links_px=150)
+    b.wait_idle(page, 1200)
+    legenda = page.frame_locator(b.MAP_FRAME).locator(".zicht-legenda")
+    expect(legenda).to_contain_text("Ligplaats (woonboot e.d.)", timeout=b.TIMEOUT_MS)
+    frame = b.map_frame(page)
+    frame.wait_for_function(
+        "Object.values(map._layers).some(l => l.feature && l.feature.properties && "
+        f"l.feature.properties.kleur === '{layers.PLAATS_KLEUR['ligplaats']}')",
+        timeout=b.TIMEOUT_MS)
+    x, y = b.screen_point(page, frame, boot["lat"], boot["lon"])
+    page.mouse.click(x, y)
+    expect(page.get_by_text(f"Ligplaats {boot['adres']}")).to_be_visible(timeout=b.TIMEOUT_MS)
+    expect(page.get_by_text("Woonbootverhuur Het Anker").first).to_be_visible()
 
 
 def test_search_finds_a_postcode_and_flies_there(page, facts):

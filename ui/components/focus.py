@@ -12,13 +12,18 @@ ZOOM = 18
 
 
 def geopend() -> dict | None:
-    """{"soort": "pand" | "vestiging", "id": ..., "adres": vbo id or None}, or None."""
+    """{"soort": "pand" | "plaats" | "vestiging", "id": ..., "adres": vbo id or None}, or None.
+    A plaats is a ligplaats or standplaats."""
     value = st.session_state.get(OBJECT)
     return value if isinstance(value, dict) else None
 
 
 def open_pand(pand_id: str, adres: str | None = None) -> None:
     st.session_state[OBJECT] = {"soort": "pand", "id": pand_id, "adres": adres}
+
+
+def open_plaats(plaats_id: str) -> None:
+    st.session_state[OBJECT] = {"soort": "plaats", "id": plaats_id, "adres": plaats_id}
 
 
 def open_vestiging(vestigingsnummer: str) -> None:
@@ -63,7 +68,11 @@ def open_uit_link(snapshot: str, soort: str, waarde: str) -> None:
 
     peildatum = data.meta(snapshot).get("peildatum", "")
     plek = None
-    if soort in ("pand", "adres"):
+    plaats = data.plaats_kaart(snapshot, waarde, peildatum) if soort == "adres" else None
+    if plaats:  # an address link may name a ligplaats or standplaats
+        open_plaats(waarde)
+        plek = (plaats["lat"], plaats["lon"], ZOOM)
+    elif soort in ("pand", "adres"):
         pand = waarde if soort == "pand" else data.vbo_pand(snapshot, waarde)
         card = data.pand_kaart(snapshot, pand, peildatum) if pand else None
         if card:

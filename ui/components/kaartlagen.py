@@ -7,7 +7,7 @@ import streamlit as st
 
 from geo.basemaps import GEEN, KaartConfig
 from ui import state as s
-from ui.components.overlays import BT, BUURT, PANDEN, WIJK
+from ui.components.overlays import BT, BUURT, PANDEN, PLAATSEN, WIJK
 from ui.format import getal
 
 THEMA_NAAM = {
@@ -25,12 +25,13 @@ GEEN_TEGELS = ("Achtergrondkaarten staan uit: deze computer vraagt geen enkele k
 
 
 def lagen_namen(bt_bronnen: dict[str, str]) -> dict[str, str]:
-    lagen = {BUURT: "Buurtgrenzen", WIJK: "Wijkgrenzen", PANDEN: "Panden (ingezoomd)"}
+    lagen = {BUURT: "Buurtgrenzen", WIJK: "Wijkgrenzen", PANDEN: "Panden (ingezoomd)",
+             PLAATSEN: "Lig- en standplaatsen (ingezoomd)"}
     return lagen | {f"{BT}{b}": f"Bedrijventerreinen: {n}" for b, n in bt_bronnen.items()}
 
 
 def standaard_lagen(bt_bronnen: dict[str, str]) -> list[str]:
-    return [BUURT, PANDEN] + [f"{BT}{b}" for b in _eerste_bron(bt_bronnen)]
+    return [BUURT, PANDEN, PLAATSEN] + [f"{BT}{b}" for b in _eerste_bron(bt_bronnen)]
 
 
 def render(config: KaartConfig, start_achtergrond: str, bt_bronnen: dict[str, str],

@@ -1,5 +1,6 @@
-"""Object cards beside the map: a pand with every verblijfsobject and every vestiging in it, or
-a vestiging with all vestigingen of the same company. Everything comes from the snapshot, with
+"""Object cards beside the map: a pand with every verblijfsobject and every vestiging in it, a
+ligplaats or standplaats with its addresses and vestigingen, or a vestiging with all vestigingen
+of the same company. Everything comes from the snapshot, with
 the peildatum on the card; texts from data pass html.escape (names and streets are data)."""
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ MATCH = {"bag_id": "op BAG-id", "adres": "op adres", "coordinaten": "op coördin
          "geen": "niet gekoppeld"}
 GEEN_PAND = "Het gegevensbestand kent dit pand niet (meer)."
 GEEN_VESTIGING = "Het gegevensbestand kent deze vestiging niet (meer)."
+GEEN_PLAATS = "Het gegevensbestand kent deze lig- of standplaats niet (meer)."
+PLAATS_SOORT = {"ligplaats": "Ligplaats", "standplaats": "Standplaats"}
+PLAATS_UITLEG = {"ligplaats": "een plaats in het water voor een woonboot of ander drijvend object",
+                 "standplaats": "een plaats op het land voor een woonwagen, kraam of "
+                                "ander niet-permanent object"}
 
 
 def feiten(rijen: list[tuple[str, object]]) -> str:
@@ -93,6 +99,42 @@ def pand(card: dict | None, buurt_signalen: list[dict]) -> None:
     _casussen("pand", card["identificatie"], card.get("buurtcode"))
 
 
+def plaats(card: dict | None) -> None:
+    """A ligplaats or standplaats: no pand, but an address (or several) and vestigingen."""
+    if card is None:
+        st.info(GEEN_PLAATS, icon=":material/info:")
+        return
+    soort = PLAATS_SOORT.get(card["soort"], card["soort"])
+    _kop(f"{soort} {card['adres']}", card["peildatum"])
+    st.caption(f"{soort}: {PLAATS_UITLEG.get(card['soort'], '')}.")
+    st.markdown(feiten([
+        ("Adres", " ".join(p for p in (card["adres"], card["postcode"], card["woonplaats"]) if p)),
+        ("Nevenadressen", _neven_tekst(card["nevenadressen"])),
+        ("Status", card["status"]),
+        ("Oppervlak", f"{getal(card['oppervlakte_m2'])} m²"
+         if card["oppervlakte_m2"] is not None else None),
+        ("BAG-id", card["identificatie"]), ("Buurt", _buurt(card)),
+    ]), unsafe_allow_html=True)
+    namen = {v["vestigingsnummer"]: v["naam"] for v in card["vestigingen"]}
+    alle = [{**x, "over": "adres"} for x in card["signalen"]]
+    alle += [{**x, "over": namen.get(nr) or nr}
+             for nr, lijst in card["signalen_vestigingen"].items() for x in lijst]
+    st.markdown(signalen_html(alle), unsafe_allow_html=True)
+    actief = sum(1 for v in card["vestigingen"] if v["actief"])
+    st.markdown(f"**{getal(len(card['vestigingen']))} vestiging(en) ingeschreven, waarvan "
+                f"{getal(actief)} actief**")
+    st.markdown(_vestigingen_html(card["vestigingen"]), unsafe_allow_html=True)
+    if card["vestigingen"]:
+        _kies_onderneming(card["vestigingen"], key=f"plaats_ond_{card['identificatie']}")
+    _links(card["bag_viewer"], f"{soort} in de BAG-viewer van het Kadaster")
+    _casussen("adres", card["identificatie"], card.get("buurtcode"))
+
+
+def _neven_tekst(nevenadressen: list[dict]) -> str | None:
+    return "; ".join(" ".join(p for p in (n["adres"], n["postcode"], n["woonplaats"]) if p)
+                     for n in nevenadressen) or None
+
+
 def _alle_signalen(card: dict, buurt_signalen: list[dict]) -> list[dict]:
     """Every signal about the pand, its addresses, its vestigingen and its buurt, each saying
     what it is about."""
@@ -136,6 +178,7 @@ def _verblijfsobjecten(card: dict) -> None:
 def _vbo_html(vbo: dict) -> str:
     doelen = ", ".join(vbo["gebruiksdoelen"] or []) or None
     rijen = [("Adres", " ".join(p for p in (vbo["postcode"], vbo["woonplaats"]) if p)),
+             ("Nevenadressen", _neven_tekst(vbo.get("nevenadressen") or [])),
              ("Gebruiksdoel", doelen),
              ("Oppervlakte", f"{getal(vbo['oppervlakte'])} m²" if vbo["oppervlakte"] else None),
              ("Status", vbo["status"]), ("BAG-id", vbo["identificatie"])]
@@ -196,6 +239,10 @@ def vestiging(card: dict | None) -> None:
         st.button("Pand openen", key=f"pand_{card['vestigingsnummer']}", icon=":material/domain:",
                   on_click=focus.open_pand, args=(card["pand_identificatie"],
                                                   card.get("verblijfsobject_id")))
+    elif card.get("object_soort") in PLAATS_SOORT:
+        st.button(f"{PLAATS_SOORT[card['object_soort']]} openen",
+                  key=f"plaats_{card['vestigingsnummer']}", icon=":material/sailing:",
+                  on_click=focus.open_plaats, args=(card["verblijfsobject_id"],))
     _onderneming(card)
     _casussen("vestiging", card["vestigingsnummer"], card.get("buurtcode"))
 

@@ -1,5 +1,6 @@
 """Overlays on top of the theme: area boundaries (buurt, wijk, bedrijventerreinen per source,
-gemeente), building footprints when zoomed in, and the highlight of what the analyst opened."""
+gemeente), building footprints and ligplaatsen/standplaatsen when zoomed in, and the highlight
+of what the analyst opened."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from ui.components.thema_lagen import Context, view_box
 
 PANDEN_VANAF_ZOOM = 16
 MAX_PANDEN = 5000
-PANDEN, BUURT, WIJK = "panden", "buurt", "wijk"
+PLAATSEN_VANAF_ZOOM = 14
+MAX_PLAATSEN = 2000
+PANDEN, BUURT, WIJK, PLAATSEN = "panden", "buurt", "wijk", "plaatsen"
+PLAATS_NAAM = {"ligplaats": "Ligplaats (woonboot e.d.)",
+               "standplaats": "Standplaats (woonwagen, markt e.d.)"}
 BT = "bt:"  # prefix of a bedrijventerrein source in the list of overlays
 
 
@@ -28,6 +33,7 @@ def overlays(ctx: Context, lagen: tuple[str, ...], *, vlakken_eronder: bool) -> 
     groep = folium.FeatureGroup(name="lagen")
     legenda_rijen: list[tuple[str, str]] = []
     panden_noot = _panden(ctx, groep) if PANDEN in lagen else ""
+    plaatsen_noot = _plaatsen(ctx, groep) if PLAATSEN in lagen else ""
     for soort, naam in ((WIJK, "Wijkgrens"), (BUURT, "Buurtgrens")):
         if soort in lagen:
             _outline(ctx, groep, soort, None, soort, interactive=not vlakken_eronder)
@@ -45,6 +51,10 @@ def overlays(ctx: Context, lagen: tuple[str, ...], *, vlakken_eronder: bool) -> 
         legenda.rijen.insert(0, Rij("vlak", layers.PAND_KLEUR, "Pand"))
     elif panden_noot:
         legenda.uitleg.append(panden_noot)
+    if plaatsen_noot == "getoond":
+        legenda.rijen[:0] = [Rij("vlak", layers.PLAATS_KLEUR[k], t) for k, t in PLAATS_NAAM.items()]
+    elif plaatsen_noot:
+        legenda.uitleg.append(plaatsen_noot)
     return groep, legenda
 
 
@@ -75,6 +85,27 @@ def _panden(ctx: Context, groep) -> str:
     return "getoond"
 
 
+def _plaatsen(ctx: Context, groep) -> str:
+    """Ligplaatsen and standplaatsen in the view: 'getoond', or a note on why not."""
+    if ctx.view is None or ctx.view.zoom < PLAATSEN_VANAF_ZOOM:
+        return "Lig- en standplaatsen verschijnen als u verder inzoomt."
+    rows = data.plaatsen(ctx.snapshot, view_box(ctx.view), MAX_PLAATSEN + 1, ctx.filt.peildatum)
+    if len(rows) > MAX_PLAATSEN:
+        return "Lig- en standplaatsen verschijnen als u verder inzoomt."
+    items = [{"id": r["identificatie"], "geometry": r["geometrie"], "soort": r["soort"],
+              "label": _plaats_label(r)} for r in rows]
+    if items:
+        layers.plots(items).add_to(groep)
+    return "getoond"
+
+
+def _plaats_label(r: dict) -> str:
+    plaats = " ".join(p for p in (r["postcode"], r["woonplaats"]) if p)
+    return "\n".join([r["adres"] or "(adres onbekend)", plaats,
+                      f"{PLAATS_NAAM[r['soort']].split(' (')[0]} · {r['status'] or 'status onbekend'}",
+                      f"{r['vestigingen']} actieve vestiging(en); klik voor de kaart"])
+
+
 def highlight(pand_geojson: dict | None, vestigingen: list[dict]) -> folium.FeatureGroup | None:
     """The opened pand (thick outline) and all vestigingen of an opened company (rings)."""
     if pand_geojson is None and not vestigingen:
@@ -88,10 +119,12 @@ def highlight(pand_geojson: dict | None, vestigingen: list[dict]) -> folium.Feat
     return groep
 
 
-def highlight_legenda(pand: bool, vestigingen: int) -> Legenda:
+def highlight_legenda(pand: bool, vestigingen: int, wat: str = "pand") -> Legenda:
+    """`pand`: a shape is opened (a pand, or the ligplaats/standplaats `wat` names)."""
     rijen = []
     if pand:
-        rijen.append(Rij("vlak", "#ffffff", "Geopend pand (dikke rand)"))
+        rijen.append(Rij("vlak", "#ffffff", f"Geopende {wat} (dikke rand)" if wat != "pand"
+                         else "Geopend pand (dikke rand)"))
     if vestigingen:
         rijen.append(Rij("ring", layers.HIGHLIGHT, "Vestigingen van deze onderneming"))
     return Legenda("", rijen)

@@ -70,5 +70,7 @@ def open_resultaat(snapshot: str, r: dict) -> None:
         pand = r.get("pand") or data.vbo_pand(snapshot, r["id"])
         if pand:
             focus.open_pand(pand, adres=r["id"])
+        else:  # a ligplaats or standplaats: no pand
+            focus.open_plaats(r["id"])
     if r["lon"] is not None:
         focus.vlieg(r["lat"], r["lon"])

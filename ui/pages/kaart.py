@@ -86,7 +86,7 @@ def _pagina(snapshot: str) -> None:
         st.divider()
         _bronnen(snapshot, meta, data.bronnen(snapshot))
     filt = state.selection(st.session_state, peildatum, {g.id for g in branches.groepen})
-    lagen = {overlays.BUURT, overlays.WIJK, overlays.PANDEN} | {
+    lagen = {overlays.BUURT, overlays.WIJK, overlays.PANDEN, overlays.PLAATSEN} | {
         f"{overlays.BT}{b}" for b in bronnamen}
     keuze = state.map_choice(st.session_state, {a.id for a in config.achtergronden},
                              set(signalen), lagen, start)
@@ -193,7 +193,12 @@ def _behandel_klik(snapshot: str, klik: leaflet_map.Klik) -> None:
         if pand:
             focus.open_pand(pand, adres=ident)
             return
-    pand = data.pand_op_punt(snapshot, round(klik.lon, 7), round(klik.lat, 7))
+    lon, lat = round(klik.lon, 7), round(klik.lat, 7)
+    plaats = data.plaats_op_punt(snapshot, lon, lat)  # house boats and pitches have no pand
+    if plaats is not None:
+        focus.open_plaats(plaats)
+        return
+    pand = data.pand_op_punt(snapshot, lon, lat)
     if pand is None:
         focus.sluit()
         st.session_state[MELDING] = GEEN_PAND
@@ -216,6 +221,12 @@ def _paneel(ctx: Context):
         objectkaart.pand(card, _buurt_signalen(ctx.snapshot, card))
         vorm = json.loads(card["geojson"]) if card else None
         return overlays.highlight(vorm, []), overlays.highlight_legenda(vorm is not None, 0)
+    if geopend["soort"] == "plaats":
+        card = data.plaats_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+        objectkaart.plaats(card)
+        vorm = json.loads(card["geojson"]) if card else None
+        return overlays.highlight(vorm, []), overlays.highlight_legenda(
+            vorm is not None, 0, (card or {}).get("soort", "plaats"))
     card = data.vestiging_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
     objectkaart.vestiging(card)
     punten = [{"id": v["vestigingsnummer"], "lat": v["lat"], "lon": v["lon"],
