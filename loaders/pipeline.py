@@ -92,6 +92,7 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
             _record_source(con, bron, rijen)
         timer.run("Adressen normaliseren", run_script, con, "adres_norm", SQL)
+        timer.run("KVK ontdubbelen", run_script, con, "kvk_uniek", SQL)
         timer.run("KVK koppelen aan BAG", run_script, con, "match", SQL)
         if any(b.soort == "rdw" for b in bronnen):
             timer.run("RDW koppelen aan BAG", rdw.match, con)
@@ -124,7 +125,7 @@ def _load_source(con, bron: Bron) -> int:
         kolommen = Path(opties["kolommen"]) if opties.get("kolommen") else None
         return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"), kolommen)
     if bron.soort == "kvk-json":
-        return kvk_json.load(con, bron.path, bron.bron)
+        return kvk_json.load(con, bron.paden, bron.bron)
     if bron.soort == "gebieden":
         return gebieden.load(con, bron.path, bron.bron, opties.get("soort"))
     if bron.soort == "rdw":
