@@ -19,6 +19,7 @@ SOORTEN = {
     "geen_locatie": "geen locatie",
     "niet_gevonden": "niet gevonden bij de KVK",
     "overgeslagen": "bestand overgeslagen",
+    "andere_gemeente": "andere gemeenten niet gebruikt",
 }
 KOLOMMEN = ["bron", "soort", "sleutel", "rij", "veld", "waarde", "toelichting"]
 KOPPEN = ["Bron", "Soort", "Sleutel", "Rij", "Veld", "Waarde", "Toelichting"]

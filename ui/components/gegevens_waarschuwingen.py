@@ -26,6 +26,7 @@ UITLEG = {
     "geen_locatie": "alleen een postbus of geen bruikbaar adres: geen plek op de kaart",
     "niet_gevonden": "de KVK kende dit nummer niet toen het werd opgevraagd",
     "overgeslagen": "het bestand bevatte geen vestiging om te laden",
+    "andere_gemeente": "een landelijk gemeentenbestand: alleen de eigen gemeentegrens is gebruikt",
 }
 FORMATEN = {"csv": ("Maak CSV", "CSV downloaden", "text/csv"),
             "xlsx": ("Maak Excel", "Excel downloaden",
