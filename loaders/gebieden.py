@@ -34,14 +34,15 @@ def load(con, path: Path, bron: str, soort: str | None = None) -> int:
     if not path.is_dir():
         return _load_file(con, path, bron, soort)
     files = [p for p in sorted(path.iterdir())
-             if p.suffix.lower() in EXTENSIONS and _cbs_fields(p)]
+             if p.suffix.lower() in EXTENSIONS and is_cbs_bestand(p)]
     if not files:
         raise InvoerFout(path.name, "geen CBS-gebiedenbestanden (met buurtcode, wijkcode, "
                                     "gemeentecode, statcode of postcode) in deze map")
     return sum(_load_file(con, file, bron, soort) for file in files)
 
 
-def _cbs_fields(path: Path) -> bool:
+def is_cbs_bestand(path: Path) -> bool:
+    """Whether an area file has the fields of a CBS file (codes, or PC4 postcodes)."""
     try:
         fields = set(pyogrio.read_info(path)["fields"])
     except Exception:

@@ -16,9 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from loaders.errors import InvoerFout
+from loaders.gebieden import is_cbs_bestand
+from loaders.kvk_file_detect import detect_delimiter, detect_encoding, first_line
 
 _STAND = re.compile(rb"<[^>]*StandTechnischeDatum>\s*(\d{4}-\d{2}-\d{2})\s*<")
-_JAAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+_JAAR = re.compile(r"(?<![0-9A-Za-z])(19[89]\d|20[0-4]\d)(?![0-9A-Za-z])")
 EXPORT_KOLOMMEN = {"peildatum", "exportdatum", "export datum", "datum export", "datum_export",
                    "selectiedatum", "datum selectie"}
 VRAAG = ("de peildatum (de datum waarop de gegevens betrekking hebben) staat niet in het bestand; "
@@ -68,8 +70,11 @@ def _leveringsdocument(path: Path) -> tuple[str, str] | None:
 
 
 def _cbs_jaar(path: Path) -> tuple[str, str] | None:
-    """A CBS file's year: metadata.year (CBS/PDOK exports), else a year in its name."""
-    if path.suffix.lower() in (".geojson", ".json") and path.is_file():
+    """A CBS file's year: metadata.year (CBS/PDOK exports), else a year in the name of the layer
+    or of a file with CBS fields (wijkenbuurten_2024.gpkg); CBS describes 1 January."""
+    if not (path.is_file() and is_cbs_bestand(path)):
+        return None
+    if path.suffix.lower() in (".geojson", ".json"):
         doc = json.loads(path.read_text(encoding="utf-8-sig"))
         jaar = (doc.get("metadata") or {}).get("year") if isinstance(doc, dict) else None
         if isinstance(jaar, int) or (isinstance(jaar, str) and jaar.isdigit()):
@@ -86,8 +91,6 @@ def _exportdatum(path: Path) -> tuple[str, str] | None:
     """A KVK selection with an export-date column that holds one date for every row."""
     if not path.is_file() or path.suffix.lower() not in (".csv", ".txt"):
         return None
-    from loaders.kvk_file_detect import detect_delimiter, detect_encoding, first_line
-
     delimiter = detect_delimiter(first_line(path, path), path)
     with open(path, encoding=detect_encoding(path), newline="") as f:
         reader = csv.reader(f, delimiter=delimiter)
