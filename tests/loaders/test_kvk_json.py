@@ -107,3 +107,24 @@ def test_coordinates_in_degrees_or_outside_rd_are_refused(tmp_path, x, y, meldin
                          "geoData": {"rijksdriehoekX": x, "rijksdriehoekY": y}}]}
     with pytest.raises(InvoerFout, match=f"veld rijksdriehoekX: .*{melding}"):
         kvk_json.vestigingen_in(write_doc(tmp_path, "v.json", doc), "k")
+
+
+def test_load_records_skipped_files_postbus_and_not_found_numbers_as_warnings(tmp_path):
+    from geo.db import connect
+    from geo.sqlfiles import run_script
+    from loaders.pipeline import prepare_staging
+
+    doc = json.loads(kvk("kvkconnect_test_input_vestigingsprofielen.json").read_text())
+    doc["adressen"] = [a for a in doc["adressen"] if a["type"] == "correspondentieadres"]
+    write_doc(tmp_path, "postbus.json", doc)
+    write_doc(tmp_path, "leeg.json", {"pagina": 1, "resultaten": []})
+    (tmp_path / kvk_json.NIET_GEVONDEN).write_text("000000000077\n")
+    con = connect()
+    run_script(con, "schema")
+    prepare_staging(con)
+    assert kvk_json.load(con, [tmp_path], "kvk-api") == 1
+    assert con.execute("SELECT bron, soort, sleutel FROM waarschuwing ORDER BY soort").fetchall() == [
+        ("kvk-api", "geen_locatie", "000000000001"),
+        ("kvk-api", "niet_gevonden", "000000000077"),
+        ("kvk-api", "overgeslagen", "leeg.json")]
+    con.close()
