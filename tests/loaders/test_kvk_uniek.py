@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-
-from geo.db import connect
 from geo.sqlfiles import run_script
 from loaders.pipeline import SQL
+from tests.loaders import test_kvk_file
 
 NR = "000012345678"
 
 
-@pytest.fixture
-def con():
-    c = connect()
-    run_script(c, "schema")
-    run_script(c, "kvk_staging", SQL)
-    yield c
-    c.close()
+con = test_kvk_file.con  # schema + KVK staging in memory
 
 
 def bron(con, naam: str, peildatum: str) -> None:
