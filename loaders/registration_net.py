@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import urllib.parse
 from datetime import date
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def _cbs(args) -> None:
     code = cbs_gemeentecode(args.gemeente)
     folder = _folder(f"cbs-{code}")
     cbs.download(args.url, code, folder, report=_say)
-    jaar = _JAAR.search(args.url)  # .../wijken-en-buurten-2024/...: CBS describes 1 January
+    jaar = _JAAR.search(urllib.parse.urlsplit(args.url).path)  # …/wijken-en-buurten-2024/…
     _register(args, "gebieden", folder, peildatum=f"{jaar.group(1)}-01-01" if jaar else None)
 
 
