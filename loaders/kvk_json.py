@@ -73,8 +73,8 @@ def lees(paths: list[Path], bron: str) -> Lezing:
     lezing.meldingen += _niet_gevonden(paths)
     if not lezing.rijen:
         redenen = "; ".join(f"{m[1]}: {m[4]}" for m in lezing.meldingen) or "geen bestanden"
-        raise InvoerFout(paths[0].name if len(paths) == 1 else f"{len(files)} bestanden",
-                         f"niets te laden ({redenen})")
+        naam = paths[0].name + (f" en {len(paths) - 1} andere" if len(paths) > 1 else "")
+        raise InvoerFout(naam, f"niets te laden ({redenen})")
     return lezing
 
 

@@ -102,9 +102,15 @@ def is_postbus(a: dict) -> bool:
 def rd_punt(x, y, file: Path, rij: int | None) -> dict:
     """{'rd_x', 'rd_y'}: None for absent or 0/0 (KVK's "unknown"); refuses degrees and points
     outside the RD domain with the file and field."""
-    if x is None or y is None or (float(x) == 0 and float(y) == 0):
+    if x is None or y is None:
         return {"rd_x": None, "rd_y": None}
-    x, y = float(x), float(y)
+    try:
+        x, y = float(x), float(y)
+    except (TypeError, ValueError) as exc:
+        raise InvoerFout(file.name, f"rijksdriehoekX/Y ({x}, {y}) zijn geen getallen", rij=rij,
+                         veld="rijksdriehoekX") from exc
+    if x == 0 and y == 0:
+        return {"rd_x": None, "rd_y": None}
     if abs(x) <= 180 and abs(y) <= 90:
         raise InvoerFout(file.name, f"rijksdriehoekX/Y ({x}, {y}) zijn graden, geen RD-"
                                     "coördinaten in meters", rij=rij, veld="rijksdriehoekX")

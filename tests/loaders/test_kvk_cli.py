@@ -52,8 +52,9 @@ def test_kvk_json_with_nothing_loadable_is_refused_with_every_reason(tmp_path):
     files = [shared_file(*KVK, n) for n in ("zoeken_v2_simple.json", "zoeken_v2_empty.json")]
     result = zicht(tmp_path, "load", "kvk-json", *map(str, files), "--peildatum", "2026-11-01")
     assert result.returncode == 1
-    assert result.stderr.startswith("zicht: fout: bestand 2 bestanden: niets te laden "
-                                    "(zoeken_v2_simple.json: geen Vestigingsprofiel")
+    assert result.stderr.startswith(
+        "zicht: fout: bestand zoeken_v2_simple.json en 1 andere: niets te laden "
+        "(zoeken_v2_simple.json: geen Vestigingsprofiel")
     assert not (tmp_path / "bronnen.json").exists()
 
 

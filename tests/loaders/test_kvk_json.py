@@ -100,8 +100,9 @@ def test_bad_identifier_in_an_answer_is_refused_naming_file_and_field(tmp_path, 
 @pytest.mark.parametrize("x, y, melding", [
     (4.49, 52.05, "zijn graden, geen RD-coördinaten"),
     (950000.0, 452000.0, "ligt buiten het RD-gebied"),
+    ("93680,2", "452510", "zijn geen getallen"),
 ])
-def test_coordinates_in_degrees_or_outside_rd_are_refused(tmp_path, x, y, melding):
+def test_coordinates_in_degrees_outside_rd_or_not_numbers_are_refused(tmp_path, x, y, melding):
     doc = {"vestigingsnummer": "000037178598", "kvkNummer": "68750110",
            "adressen": [{"type": "bezoekadres", "straatnaam": "Markt", "huisnummer": 1,
                          "geoData": {"rijksdriehoekX": x, "rijksdriehoekY": y}}]}

@@ -28,7 +28,9 @@ HOSTILE = "=HYPERLINK(1).json"  # a skipped file whose name a spreadsheet would 
 def gebouwd(demo_data_dir, tmp_path_factory) -> tuple[Path, str]:
     """The demo plus a KVK answer that repeats a DOOK vestiging, and a file with nothing in it."""
     data = tmp_path_factory.mktemp("waarschuwingen") / "data"
-    shutil.copytree(demo_data_dir, data, ignore=shutil.ignore_patterns("demo-bronnen", "bouw"))
+    # no case store or audit log: another test may have made them in the shared demo dir
+    shutil.copytree(demo_data_dir, data, ignore=shutil.ignore_patterns("demo-bronnen", "bouw",
+                                                                       "cases.duckdb*", "audit.log*"))
     ((nummer, kvk),) = query(data, "SELECT vestigingsnummer, kvk_nummer FROM vestiging "
                                    "WHERE bron = 'kvk-dook' ORDER BY 1 LIMIT 1")
     folder = data / "antwoorden"
