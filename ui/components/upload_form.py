@@ -34,6 +34,7 @@ BESTANDSTYPEN = {
 GEBIED_SOORTEN = {
     "bedrijventerrein": "Bedrijventerreinen",
     "buurt": "Buurten",
+    "postcode": "Postcodegebieden (PC4)",
     "eigen": "Eigen gebieden (bijvoorbeeld een zelf ingetekend aandachtsgebied)",
 }
 UITLEG = {
