@@ -72,8 +72,10 @@ def _filter(tellingen: list[dict]) -> tuple[str | None, str | None]:
 
 
 def _rij(r: tuple) -> dict:
+    """One warning for the table and the files; an absent value is an empty cell, not 'None'."""
     bron, soort, *rest = r
-    return dict(zip(KOPPEN, [bron or "(bouw)", soort_label(soort), *rest], strict=True))
+    waarden = ["" if v is None else v for v in rest]
+    return dict(zip(KOPPEN, [bron or "(bouw)", soort_label(soort), *waarden], strict=True))
 
 
 def _downloads(snapshot: str, peildatum: str, bron: str | None, soort: str | None,
