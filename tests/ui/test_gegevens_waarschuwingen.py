@@ -74,11 +74,12 @@ def counts(at: AppTest) -> list[dict]:
 def test_gegevens_shows_warning_counts_per_source_and_kind(data_dir):
     at = run(AppTest.from_function(_page, default_timeout=60))
     assert "Waarschuwingen" in [t.label for t in at.tabs]
-    assert counts(at) == [
-        {"Bron": "kvk-dook", "Soort": "dubbel geleverd", "Aantal": "1"},
-        {"Bron": "kvk-nieuw", "Soort": "bestand overgeslagen", "Aantal": "1"}]
+    rows = counts(at)  # the match also reports (onzekere koppeling, …): those rows may be there
+    assert {"Bron": "kvk-dook", "Soort": "dubbel geleverd", "Aantal": "1"} in rows
+    assert {"Bron": "kvk-nieuw", "Soort": "bestand overgeslagen", "Aantal": "1"} in rows
+    assert not any(r["Bron"] == "kvk-nieuw" and r["Soort"] != "bestand overgeslagen" for r in rows)
     lijst = next(d.value for d in at.dataframe if "Toelichting" in d.value.columns)
-    assert set(lijst["Soort"]) == {"dubbel geleverd", "bestand overgeslagen"}
+    assert {"dubbel geleverd", "bestand overgeslagen"} <= set(lijst["Soort"])
     assert "kvk-nieuw (peildatum 01-12-2026)" in " ".join(lijst["Toelichting"])
 
 
@@ -113,7 +114,8 @@ def test_warning_list_download_is_made_on_request_logged_and_formula_safe(data_d
         "waarschuwingen CSV", "waarschuwingen XLSX"]
     rows = list(csv.reader(io.StringIO(bestanden["csv"].decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Bron", "Soort", "Sleutel", "Rij", "Veld", "Waarde", "Toelichting"]
-    assert rows[2][:3] == ["kvk-nieuw", "bestand overgeslagen", "'" + HOSTILE]
+    assert ["kvk-nieuw", "bestand overgeslagen", "'" + HOSTILE] in [r[:3] for r in rows]
+    assert not any(cel.startswith("=") for r in rows for cel in r)
     sheet = load_workbook(io.BytesIO(bestanden["xlsx"]))["Waarschuwingen"]
     cel = next(c for row in sheet.iter_rows() for c in row if c.value == HOSTILE)
     assert cel.data_type == "s"

@@ -72,9 +72,10 @@ def _filter(tellingen: list[dict]) -> tuple[str | None, str | None]:
 
 
 def _rij(r: tuple) -> dict:
-    """One warning for the table and the files; an absent value is an empty cell, not 'None'."""
+    """One warning for the table and the files, as text: an absent value is an empty cell, not
+    'None' (and a column of text and numbers would not convert for st.dataframe)."""
     bron, soort, *rest = r
-    waarden = ["" if v is None else v for v in rest]
+    waarden = ["" if v is None else str(v) for v in rest]
     return dict(zip(KOPPEN, [bron or "(bouw)", soort_label(soort), *waarden], strict=True))
 
 
