@@ -10,9 +10,10 @@ import json
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from geo.db import data_dir
-from loaders import demo_sources, pipeline, registration
+from loaders import demo_sources, pipeline, registration, waarschuwingen
 from loaders.errors import InvoerFout
 from loaders.status import status
 
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("zicht: afgebroken; de vorige snapshot blijft in gebruik", file=sys.stderr)
         return 130
-    if args.func is not _status:
+    if args.func not in (_status, _waarschuwingen):
         _say(f"klaar in {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -48,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     st = sub.add_parser("status", help="toon de huidige snapshot, bronnen en koppelkwaliteit")
     st.add_argument("--json", action="store_true", help="als JSON")
     st.set_defaults(func=_status)
+    w = sub.add_parser("waarschuwingen", help="wat de bouw opmerkte maar niet weigerde, per regel")
+    w.add_argument("--bron", help="alleen deze bron")
+    w.add_argument("--soort", help=f"alleen deze soort ({', '.join(waarschuwingen.SOORTEN)})")
+    w.add_argument("--csv", type=Path, help="schrijf de lijst als CSV naar dit bestand")
+    w.set_defaults(func=_waarschuwingen)
     from cases import cli as cases_cli  # retentie, audit verify, gebruiker toevoegen
 
     cases_cli.add_parsers(sub)
@@ -99,6 +105,35 @@ def _print_status(report: dict) -> None:
     for m in match.get("methods", []):
         print(f"  {m['methode']:<26} {_nl_int(m['aantal']):>10}  gem. score "
               f"{str(m['gemiddelde_score']).replace('.', ',')}")
+    print("Waarschuwingen" + ("" if report["waarschuwingen"] else "  geen"))
+    for bron, soorten in report["waarschuwingen"].items():
+        print(f"  {bron or '(bouw)':<26} {waarschuwingen.samenvatting(soorten)}")
+    if report["waarschuwingen"]:
+        print("  lijst: `zicht waarschuwingen [--bron …] [--soort …] [--csv bestand]`")
+
+
+def _waarschuwingen(args) -> None:
+    from geo import snapshots
+    from geo.export_dook import to_csv
+
+    con = snapshots.open_current(data_dir())
+    if con is None:
+        raise InvoerFout(str(data_dir()), "nog geen snapshot; bouw er een met `zicht build`")
+    try:
+        rijen = waarschuwingen.lijst(con, args.bron, args.soort)
+    finally:
+        con.close()
+    if args.csv:
+        args.csv.write_bytes(to_csv(waarschuwingen.KOPPEN, [
+            (r[0], waarschuwingen.soort_label(r[1]), *r[2:]) for r in rijen]))
+        print(f"{_nl_int(len(rijen))} waarschuwingen geschreven naar {args.csv}")
+        return
+    for bron, soort, sleutel, rij, veld, waarde, toelichting in rijen:
+        waar = ", ".join(x for x in (f"rij {rij}" if rij is not None else "",
+                                     f"veld {veld}" if veld else "") if x)
+        print(f"{bron or '(bouw)'}\t{waarschuwingen.soort_label(soort)}\t{sleutel or ''}"
+              f"\t{waar}\t{toelichting or waarde or ''}")
+    print(f"{_nl_int(len(rijen))} waarschuwingen", file=sys.stderr)
 
 
 def _nl_int(value) -> str:

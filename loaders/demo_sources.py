@@ -42,6 +42,7 @@ def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool
     say(f"Demostad genereren (schaal {scale}, seed {seed})…")
     manifest = generate(out, scale=scale, seed=seed,
                         progress=lambda step, frac: say(f"  {step} ({frac:.0%})"))
+    say(f"Demostad: peildatum {manifest['peildatum']} (de gegevens beschrijven die dag)")
     if vorige:
         _build_previous(data_dir, out, manifest, say)
     bronnen = [_bron(out, item, manifest) for item in manifest["bronnen"]]

@@ -14,11 +14,18 @@ import pyogrio
 from geo.crs import sql_to_rd
 from geo.sqlfiles import set_variables
 from loaders.errors import InvoerFout
+from loaders.gebieden_crs import check_coordinates
 
-SOORTEN = ("gemeente", "wijk", "buurt", "bedrijventerrein", "eigen")
+SOORTEN = ("gemeente", "wijk", "buurt", "postcode", "bedrijventerrein", "eigen")
 EXTENSIONS = (".geojson", ".json", ".gpkg", ".shp")
-CODE_FIELDS = ("buurtcode", "wijkcode", "gemeentecode", "RIN_NUMMER", "code", "CODE", "id", "ID")
-NAME_FIELDS = ("buurtnaam", "wijknaam", "gemeentenaam", "PLAN_NAAM", "naam", "NAAM", "name")
+CODE_FIELDS = ("buurtcode", "wijkcode", "gemeentecode", "statcode", "RIN_NUMMER", "code", "CODE",
+               "postcode", "id", "ID")
+NAME_FIELDS = ("buurtnaam", "wijknaam", "gemeentenaam", "statnaam", "PLAN_NAAM", "naam", "NAAM",
+               "name")
+CBS_FIELDS = {"buurtcode", "wijkcode", "gemeentecode", "statcode"}
+# statcode prefix (CBS wijk- en buurtkaart before 2016: statcode/statnaam) -> soort
+STAT_SOORT = {"BU": "buurt", "WK": "wijk", "GM": "gemeente"}
+INWONERS_FIELDS = ("aantal_inwoners", "inwoners")
 
 
 def load(con, path: Path, bron: str, soort: str | None = None) -> int:
@@ -27,19 +34,20 @@ def load(con, path: Path, bron: str, soort: str | None = None) -> int:
     if not path.is_dir():
         return _load_file(con, path, bron, soort)
     files = [p for p in sorted(path.iterdir())
-             if p.suffix.lower() in EXTENSIONS and _cbs_fields(p)]
+             if p.suffix.lower() in EXTENSIONS and is_cbs_bestand(p)]
     if not files:
-        raise InvoerFout(path.name, "geen CBS-gebiedenbestanden (met buurtcode, wijkcode of "
-                                    "gemeentecode) in deze map")
+        raise InvoerFout(path.name, "geen CBS-gebiedenbestanden (met buurtcode, wijkcode, "
+                                    "gemeentecode, statcode of postcode) in deze map")
     return sum(_load_file(con, file, bron, soort) for file in files)
 
 
-def _cbs_fields(path: Path) -> bool:
+def is_cbs_bestand(path: Path) -> bool:
+    """Whether an area file has the fields of a CBS file (codes, or PC4 postcodes)."""
     try:
         fields = set(pyogrio.read_info(path)["fields"])
     except Exception:
         return False
-    return bool(fields & {"buurtcode", "wijkcode", "gemeentecode"})
+    return bool(fields & (CBS_FIELDS | {"postcode"}))
 
 
 def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
@@ -51,8 +59,8 @@ def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
         raise InvoerFout(path.name, "het bestand bevat geen gebieden")
     if not meta.get("crs"):
         raise InvoerFout(path.name, "het coördinatenstelsel (CRS) ontbreekt in het bestand")
-    fields = set(table.column_names)
-    soort = soort or _cbs_soort(fields, path)
+    check_coordinates(path, meta["crs"])
+    soort = soort or _cbs_soort(table, path)
     if soort not in SOORTEN:
         raise InvoerFout(path.name, f"onbekende soort '{soort}' (kies uit {', '.join(SOORTEN)})")
     rows = _standard_columns(table, meta, soort, path)
@@ -61,10 +69,19 @@ def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
     return rows.num_rows
 
 
-def _cbs_soort(fields: set[str], path: Path) -> str:
+def _cbs_soort(table: pa.Table, path: Path) -> str:
+    fields = set(table.column_names)
     for field, soort in (("buurtcode", "buurt"), ("wijkcode", "wijk"), ("gemeentecode", "gemeente")):
         if field in fields:
             return soort
+    if "statcode" in fields:
+        prefixes = {str(c)[:2] for c in table["statcode"].to_pylist() if c}
+        if len(prefixes) == 1 and (soort := STAT_SOORT.get(prefixes.pop())):
+            return soort
+        raise InvoerFout(path.name, "statcode hoort niet bij één soort (BU…, WK… of GM…): geef "
+                                    "--soort mee", veld="statcode")
+    if "postcode" in fields:
+        return "postcode"
     raise InvoerFout(path.name, "soort gebied onbekend: geef --soort mee", veld="buurtcode")
 
 
@@ -72,7 +89,10 @@ def _standard_columns(table: pa.Table, meta: dict, soort: str, path: Path) -> pa
     fields = table.column_names
     code = _pick(fields, CODE_FIELDS if soort != "wijk" else ("wijkcode",) + CODE_FIELDS)
     naam = _pick(fields, NAME_FIELDS if soort != "wijk" else ("wijknaam",) + NAME_FIELDS)
+    if soort == "postcode":
+        code, naam = _pick(fields, ("postcode",) + CODE_FIELDS), None  # named 'Postcode 2711' below
     ouder = {"buurt": "wijkcode", "wijk": "gemeentecode"}.get(soort)
+    inwoners = _pick(fields, INWONERS_FIELDS)
     n = table.num_rows
     geom = meta.get("geometry_name") or "wkb_geometry"
     return pa.table({
@@ -80,7 +100,7 @@ def _standard_columns(table: pa.Table, meta: dict, soort: str, path: Path) -> pa
         "code": _text(table, code, n),
         "naam": _text(table, naam, n),
         "ouder_code": _text(table, ouder if ouder in fields else None, n),
-        "inwoners": table["aantal_inwoners"] if "aantal_inwoners" in fields else pa.nulls(n),
+        "inwoners": table[inwoners] if inwoners else pa.nulls(n),
         "wkb": table[geom],
     })
 
@@ -105,7 +125,8 @@ def _insert(con, rows: pa.Table, path: Path) -> None:
         SELECT getvariable('soort') || ':' || getvariable('bron') || ':'
                    || coalesce(code, rij::VARCHAR) AS gebied_id,
                getvariable('soort') AS soort, coalesce(code, rij::VARCHAR) AS code,
-               coalesce(naam, code, 'gebied ' || rij) AS naam, getvariable('bron') AS bron,
+               coalesce(naam, CASE WHEN getvariable('soort') = 'postcode' THEN 'Postcode ' || code END,
+                        code, 'gebied ' || rij) AS naam, getvariable('bron') AS bron,
                ouder_code, CASE WHEN inwoners >= 0 THEN inwoners::INTEGER END AS inwoners,
                ST_Area(g) / 10000 AS oppervlakte_ha, g AS geom
         FROM (SELECT *, {geom} AS g FROM rows)

@@ -13,6 +13,7 @@ from geo.sqlfiles import run_script, set_variables
 from loaders import sbi_versie as sbi
 from loaders.errors import InvoerFout
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
+from loaders.kvk_ids import LENGTE, probleem
 from loaders.kvk_mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
 
 SQL = Path(__file__).parent / "sql"
@@ -29,6 +30,7 @@ def load(con, path: Path, bron: str, sbi_versie: str | None = None,
     if mapping:
         rename_to_dook(con, STAGE, mapping, path)
     _check_columns(con, path)
+    _check_identifiers(con, path)
     _check_dates(con, path)
     versie = sbi_versie or opties.get("sbi_versie")
     set_variables(con, bron=bron, sbi_versie=versie)
@@ -60,6 +62,18 @@ def _check_columns(con, path: Path) -> None:
     for column in DOOK.values():  # optional columns read as empty, so one SQL fits every file
         if column not in present:
             con.execute(f'ALTER TABLE {STAGE} ADD COLUMN "{column}" VARCHAR')
+
+
+def _check_identifiers(con, path: Path) -> None:
+    """Every row needs a valid vestigingsnummer and KVK-nummer (see loaders.kvk_ids)."""
+    for soort, lengte in LENGTE.items():
+        column = DOOK[soort]
+        bad = con.execute(
+            f'SELECT rij, "{column}" FROM {STAGE} WHERE NOT coalesce(regexp_full_match('
+            f'trim("{column}"), \'[0-9]{{1,{lengte}}}\'), false) ORDER BY rij LIMIT 1'
+        ).fetchone()
+        if bad:
+            raise InvoerFout(path.name, probleem(bad[1], soort), rij=bad[0], veld=column)
 
 
 def _check_dates(con, path: Path) -> None:

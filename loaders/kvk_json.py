@@ -1,17 +1,21 @@
-"""Saved KVK API responses: Vestigingsprofiel, and the hoofdvestiging embedded in a Basisprofiel.
+"""Saved KVK API answers: Vestigingsprofiel, Basisprofiel (its hoofdvestiging) and Zoeken v2.
 
-Both the HAL form (`_links`/`_embedded`) and the plain form (`links`) are read. The location comes
-from the bezoekadres' geoData: addresseerbaarObjectId is the BAG verblijfsobject id (note the
-double d), rijksdriehoekX/Y the coordinates. A shielded address (indAfgeschermd "Ja") has none.
+Both the HAL form (`_links`/`_embedded`) and the plain form (`links`) are read. Several files or
+folders load together: an answer that holds no vestiging (a Zoeken answer with only rechtspersonen,
+a mutatie-abonnement, broken JSON) is skipped with its reason, recorded as a warning 'overgeslagen';
+an answer with a bad identifier or impossible coordinates is refused, because loading around it
+would hide a wrong figure. Nothing loadable at all is refused with every reason.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
 
+from loaders import kvk_json_rij
 from loaders import sbi_versie as sbi
 from loaders.errors import InvoerFout
 
@@ -21,16 +25,25 @@ COLUMNS = [
     "adres_afgeschermd", "straat", "huisnummer", "huisletter", "toevoeging", "postcode", "plaats",
     "bag_id", "rd_x", "rd_y", "bron", "rij", "voorrang",
 ]
+NIET_GEVONDEN = "niet-gevonden.txt"  # written by kvk_api.download
 
 
-def load(con, path: Path, bron: str) -> int:
-    """Stage every response file under `path` (a file or a folder) into kvk_invoer."""
-    files = sorted(path.rglob("*.json")) if path.is_dir() else [path]
-    if not files:
-        raise InvoerFout(path.name, "geen .json-bestanden gevonden")
-    rows = [row for file in files for row in vestigingen_in(file, bron)]
-    if rows:
-        table = pa.Table.from_pylist([{c: r.get(c) for c in COLUMNS} for r in rows])
+class Overgeslagen(InvoerFout):
+    """A file that holds no vestiging to load: skipped with this reason, not fatal by itself."""
+
+
+@dataclass
+class Lezing:
+    rijen: list[dict] = field(default_factory=list)
+    # (soort, sleutel, veld, waarde, toelichting) for the waarschuwing table
+    meldingen: list[tuple] = field(default_factory=list)
+
+
+def load(con, paths: Path | list[Path], bron: str) -> int:
+    """Stage every answer under `paths` (files and/or folders) into kvk_invoer."""
+    lezing = lees(paths if isinstance(paths, list) else [paths], bron)
+    if lezing.rijen:
+        table = pa.Table.from_pylist([{c: r.get(c) for c in COLUMNS} for r in lezing.rijen])
         con.register("kvk_json_rijen", table)
         con.execute(
             "INSERT INTO kvk_invoer BY NAME SELECT * REPLACE ("
@@ -41,77 +54,85 @@ def load(con, path: Path, bron: str) -> int:
         )
         con.unregister("kvk_json_rijen")
         sbi.decide(con, bron)
-    return len(rows)
+    if lezing.meldingen:
+        con.executemany("INSERT INTO waarschuwing (bron, soort, sleutel, veld, waarde, toelichting)"
+                        " VALUES (?, ?, ?, ?, ?, ?)", [(bron, *m) for m in lezing.meldingen])
+    return len(lezing.rijen)
+
+
+def lees(paths: list[Path], bron: str) -> Lezing:
+    files = _files(paths)
+    lezing = Lezing()
+    for file in files:
+        try:
+            rijen = vestigingen_in(file, bron)
+        except Overgeslagen as exc:
+            lezing.meldingen.append(("overgeslagen", file.name, None, None, exc.melding))
+            continue
+        lezing.rijen += rijen
+        lezing.meldingen += [("geen_locatie", r["vestigingsnummer"], "adressen", None,
+                              r["_geen_locatie"]) for r in rijen if r.get("_geen_locatie")]
+    lezing.meldingen += _niet_gevonden(paths)
+    if not lezing.rijen:
+        redenen = "; ".join(f"{m[1]}: {m[4]}" for m in lezing.meldingen) or "geen bestanden"
+        naam = paths[0].name + (f" en {len(paths) - 1} andere" if len(paths) > 1 else "")
+        raise InvoerFout(naam, f"niets te laden ({redenen})")
+    return lezing
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        found = sorted(path.rglob("*.json")) if path.is_dir() else [path]
+        if not found:
+            raise InvoerFout(path.name, "geen .json-bestanden gevonden")
+        files += found
+    return files
+
+
+def _niet_gevonden(paths: list[Path]) -> list[tuple]:
+    """Vestigingsnummers the KVK API did not know when they were downloaded (kvk_api.download)."""
+    meldingen = []
+    for lijst in (p / NIET_GEVONDEN for p in paths if p.is_dir()):
+        if lijst.exists():
+            meldingen += [("niet_gevonden", n, "vestigingsnummer", n,
+                           "de KVK API kent dit vestigingsnummer niet (IPD5200)")
+                          for n in lijst.read_text(encoding="utf-8").split()]
+    return meldingen
 
 
 def vestigingen_in(file: Path, bron: str) -> list[dict]:
-    """The vestigingen a response describes, as kvk_invoer rows (dates still as text)."""
+    """The vestigingen an answer describes, as kvk_invoer rows (dates still as text)."""
     try:
         doc = json.loads(file.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(file.name, f"geen geldige JSON ({exc})") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Overgeslagen(file.name, f"geen geldige JSON ({exc})") from exc
     if not isinstance(doc, dict):
-        raise InvoerFout(file.name, "verwacht een JSON-object (een KVK API-antwoord)")
+        raise Overgeslagen(file.name, "verwacht een JSON-object (een KVK API-antwoord)")
     if "vestigingsnummer" in doc:
-        return [_row(doc, file, bron, rechtsvorm=None)]
+        return [kvk_json_rij.vestiging(doc, file, bron)]
     embedded = doc.get("_embedded") or {}
     if "hoofdvestiging" in embedded:
         rechtsvorm = (embedded.get("eigenaar") or {}).get("rechtsvorm")
-        hoofdvestiging = embedded["hoofdvestiging"]
-        if not hoofdvestiging.get("sbiActiviteiten") and doc.get("sbiActiviteiten"):
-            # an embedded hoofdvestiging often lacks them: they are the onderneming's activities
-            hoofdvestiging = {**hoofdvestiging, "sbiActiviteiten": doc["sbiActiviteiten"]}
-        return [_row(hoofdvestiging, file, bron, rechtsvorm)]
-    raise InvoerFout(file.name, "geen Vestigingsprofiel of Basisprofiel met hoofdvestiging; "
-                                "andere KVK-antwoorden bevatten geen adres om te koppelen")
+        return [kvk_json_rij.vestiging(embedded["hoofdvestiging"], file, bron,
+                                       rechtsvorm=rechtsvorm, sbi=doc.get("sbiActiviteiten"))]
+    if isinstance(doc.get("resultaten"), list):
+        return _zoeken(doc["resultaten"], file, bron)
+    raise Overgeslagen(file.name, "geen Vestigingsprofiel of Basisprofiel met hoofdvestiging, "
+                                  "en geen Zoeken-antwoord; andere KVK-antwoorden bevatten geen adres om "
+                                  "te koppelen")
 
 
-def _row(v: dict, file: Path, bron: str, rechtsvorm: str | None) -> dict:
-    for field in ("vestigingsnummer", "kvkNummer"):
-        if not v.get(field):
-            raise InvoerFout(file.name, "verplicht veld ontbreekt", veld=field)
-    sbi = [a for a in v.get("sbiActiviteiten") or [] if str(a.get("sbiCode") or "").strip()]
-    hoofd = next((a for a in sbi if a.get("indHoofdactiviteit") == "Ja"), None)
-    registratie = v.get("materieleRegistratie") or {}
-    namen = sorted(v.get("handelsnamen") or [], key=lambda h: h.get("volgorde", 0))
-    return {
-        "vestigingsnummer": str(v["vestigingsnummer"]).zfill(12),
-        "kvk_nummer": str(v["kvkNummer"]).zfill(8),
-        "naam": v.get("eersteHandelsnaam") or (namen[0]["naam"] if namen else None),
-        "handelsnamen": [h["naam"] for h in namen if h.get("naam")],
-        "rechtsvorm": rechtsvorm or v.get("rechtsvorm"),
-        "is_hoofdvestiging": v.get("indHoofdvestiging") == "Ja",
-        "datum_aanvang": registratie.get("datumAanvang") or v.get("formeleRegistratiedatum"),
-        "datum_einde": registratie.get("datumEinde"),
-        "werkzame_personen": v.get("totaalWerkzamePersonen"),
-        # codes as delivered (a number in a hand-saved answer loses its leading zero: 1241);
-        # loaders/sbi_versie.py decides their version from the official lists
-        "sbi_ruw": [{"veld": "sbiActiviteiten.sbiCode", "waarde": str(a["sbiCode"]).strip(),
-                     "omschrijving": a.get("sbiOmschrijving"),
-                     "hoofd_rang": 1 if a is hoofd else None} for a in sbi],
-        "sbi_omschrijving": (hoofd or {}).get("sbiOmschrijving"),
-        **_address(v.get("adressen") or []),
-        "bron": bron,
-        "rij": None,
-        "voorrang": 1,
-    }
-
-
-def _address(adressen: list[dict]) -> dict:
-    """The bezoekadres (else the first address), with its BAG id and RD coordinates."""
-    adres = next((a for a in adressen if a.get("type") == "bezoekadres"),
-                 adressen[0] if adressen else {})
-    geo = adres.get("geoData") or {}
-    toevoeging = adres.get("huisnummerToevoeging") or adres.get("toevoegingAdres")
-    return {
-        "adres_afgeschermd": adres.get("indAfgeschermd") == "Ja",
-        "straat": adres.get("straatnaam"),
-        "huisnummer": None if adres.get("huisnummer") is None else str(adres["huisnummer"]),
-        "huisletter": adres.get("huisletter") or None,
-        "toevoeging": toevoeging or None,
-        "postcode": adres.get("postcode"),
-        "plaats": adres.get("plaats"),
-        "bag_id": geo.get("addresseerbaarObjectId") or geo.get("nummerAanduidingId"),
-        "rd_x": geo.get("rijksdriehoekX"),
-        "rd_y": geo.get("rijksdriehoekY"),
-    }
+def _zoeken(resultaten: list, file: Path, bron: str) -> list[dict]:
+    """Zoeken v2: each result with a vestigingsnummer is a vestiging (name, kind, address);
+    a rechtspersoon result has none and is left out."""
+    rijen = [kvk_json_rij.zoekresultaat(r, file, bron, rij=i)
+             for i, r in enumerate(resultaten, start=1)
+             if isinstance(r, dict) and r.get("vestigingsnummer")]
+    if rijen:
+        return rijen
+    if not resultaten:
+        raise Overgeslagen(file.name, "Zoeken-antwoord zonder resultaten")
+    raise Overgeslagen(file.name, "geen Vestigingsprofiel of Basisprofiel: een Zoeken-antwoord "
+                                  "met alleen rechtspersonen (zonder vestigingsnummer, dus "
+                                  "zonder vestiging om te tonen)")

@@ -21,6 +21,7 @@ from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
 from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
 from loaders.errors import InvoerFout
+from loaders.gemeente import gemeentecode, gemeentenaam
 from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 
@@ -93,13 +94,17 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         for bron in sorted(bronnen, key=_load_order):
             rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
             _record_source(con, bron, rijen)
+        code = _gemeente_code(con, bronnen)
+        if code:
+            run_script(con, "gemeente_eigen", SQL, gemeente_code=code)
         timer.run("Adressen normaliseren", run_script, con, "adres_norm", SQL)
+        timer.run("KVK ontdubbelen", run_script, con, "kvk_uniek", SQL)
         timer.run("KVK koppelen aan BAG", run_script, con, "match", SQL)
         sbi_lijst.store_codes_in_use(con)
         if any(b.soort == "rdw" for b in bronnen):
             timer.run("RDW koppelen aan BAG", rdw.match, con)
         timer.run("Gebieden en indexen", run_script, con, "afronden", SQL)
-        _write_meta(con, bronnen)
+        _write_meta(con, bronnen, code)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -127,7 +132,7 @@ def _load_source(con, bron: Bron) -> int:
         kolommen = Path(opties["kolommen"]) if opties.get("kolommen") else None
         return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"), kolommen)
     if bron.soort == "kvk-json":
-        return kvk_json.load(con, bron.path, bron.bron)
+        return kvk_json.load(con, bron.paden, bron.bron)
     if bron.soort == "gebieden":
         return gebieden.load(con, bron.path, bron.bron, opties.get("soort"))
     if bron.soort == "rdw":
@@ -144,15 +149,25 @@ def _record_source(con, bron: Bron, rijen: int) -> None:
     con.execute("UPDATE waarschuwing SET bron = ? WHERE bron IS NULL", [bron.bron])
 
 
-def _write_meta(con, bronnen: list[Bron]) -> None:
+def _gemeente_code(con, bronnen: list[Bron]) -> str | None:
+    """The gemeente the BAG was loaded for (--gemeente), else the code most BAG ids start with."""
     bag = next(b for b in bronnen if b.soort.startswith("bag"))
-    naam = bag.opties.get("gemeentenaam") or con.execute(
-        "SELECT coalesce((SELECT naam FROM gebied WHERE soort = 'gemeente' LIMIT 1),"
-        " (SELECT mode(woonplaats) FROM verblijfsobject))").fetchone()[0]
+    if bag.opties.get("gemeente"):
+        return gemeentecode(bag.opties["gemeente"])
+    code = con.execute("SELECT mode(left(identificatie, 4)) FROM verblijfsobject").fetchone()[0]
+    return code if code and code.isdigit() else None
+
+
+def _write_meta(con, bronnen: list[Bron], code: str | None) -> None:
+    """Name and code of the gemeente come from its code and the CBS list, never from whatever
+    gemeente area was loaded (a national file starts with another gemeente)."""
+    bag = next(b for b in bronnen if b.soort.startswith("bag"))
+    peildatum = max(b.peildatum for b in bronnen)
+    naam = bag.opties.get("gemeentenaam") or (code and gemeentenaam(code, peildatum))
     meta = {
-        "gemeentenaam": naam or "onbekend",
-        "gemeentecode": bag.opties.get("gemeente") or "",
-        "peildatum": max(b.peildatum for b in bronnen),
+        "gemeentenaam": naam or (f"gemeente {code}" if code else "onbekend"),
+        "gemeentecode": code or "",
+        "peildatum": peildatum,
         "is_demo": "1" if bag.opties.get("demo") else "0",
         "gebouwd_op": datetime.now(UTC).isoformat(timespec="seconds"),
         "schema_versie": SCHEMA_VERSION,

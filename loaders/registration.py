@@ -7,18 +7,19 @@ an error is refused with its file, row and field, and the register stays exactly
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import os
 from pathlib import Path
 
 import pyogrio
 
 from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
-from loaders import bag_gpkg, sbi_versie
+from loaders import bag_gpkg, peildatum, sbi_versie
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 from loaders.pipeline import _load_source, prepare_staging
 from loaders.sources import Bron, register
+from loaders.waarschuwingen import soort_label
 
 SOORTEN = {
     "bag-gpkg": "BAG uit PDOK's bag-light GeoPackage",
@@ -35,7 +36,9 @@ def add_load_parser(sub) -> None:
     kinds = load.add_subparsers(dest="soort", required=True)
     for soort, helptext in SOORTEN.items():
         p = kinds.add_parser(soort, help=helptext)
-        p.add_argument("pad", type=Path, nargs="?" if soort == "rdw" else None)
+        nargs = {"rdw": "?", "kvk-json": "+"}.get(soort)
+        p.add_argument("pad", type=Path, nargs=nargs,
+                       help="bestanden of mappen" if soort == "kvk-json" else None)
         common_options(p)
         _kind_options(soort, p)
         p.set_defaults(func=_load)
@@ -44,10 +47,11 @@ def add_load_parser(sub) -> None:
     registration_net.add_parsers(kinds)
 
 
-def common_options(p: argparse.ArgumentParser) -> None:
+def common_options(p: argparse.ArgumentParser, peildatum_help: str | None = None) -> None:
     p.add_argument("--naam", help="naam van de bron (standaard de soort)")
-    p.add_argument("--peildatum", default=date.today().isoformat(),
-                   help="datum waarop de gegevens betrekking hebben (JJJJ-MM-DD)")
+    p.add_argument("--peildatum", help=peildatum_help or (
+        "datum waarop de gegevens betrekking hebben (JJJJ-MM-DD); standaard de datum die het "
+        "bestand zelf noemt (LVBAG-Leveringsdocument, CBS-jaar, exportdatum), anders verplicht"))
 
 
 def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
@@ -78,10 +82,11 @@ def _load(args) -> None:
         return registration_net.load_rdw_api(args)
     if args.pad is None:
         raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
-    path = args.pad.resolve()
-    if not path.exists():
-        raise InvoerFout(str(args.pad), "bestand of map bestaat niet")
-    check_date(args.peildatum)
+    paden = _paden(args.pad)
+    datum, gezegd = peildatum.bepaal(args.soort, paden, args.peildatum)
+    if gezegd:
+        print(f"peildatum {datum} ({'opgegeven; het bestand noemt ' if args.peildatum else ''}"
+              f"{gezegd})")
     if getattr(args, "preset", None) == "generic" and not args.kolommen:
         raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
     opties = {k: v for k, v in {
@@ -90,15 +95,24 @@ def _load(args) -> None:
         "sbi_versie": getattr(args, "sbi_versie", None),
         "soort": getattr(args, "gebied_soort", None),
         "streng": getattr(args, "streng", None),
+        "bestanden": [str(p) for p in paden] if len(paden) > 1 else None,
     }.items() if v}
-    check_and_register(Bron(bron=args.naam or args.soort, soort=args.soort, pad=str(path),
-                            peildatum=args.peildatum, opties=opties))
+    pad = paden[0] if len(paden) == 1 else Path(os.path.commonpath(paden))
+    check_and_register(Bron(bron=args.naam or args.soort, soort=args.soort, pad=str(pad),
+                            peildatum=datum, opties=opties))
+
+
+def _paden(pad: Path | list[Path]) -> list[Path]:
+    paden = [p.resolve() for p in (pad if isinstance(pad, list) else [pad])]
+    for given, p in zip(pad if isinstance(pad, list) else [pad], paden, strict=True):
+        if not p.exists():
+            raise InvoerFout(str(given), "bestand of map bestaat niet")
+    return paden
 
 
 def check_and_register(bron: Bron) -> None:
     """Validate, then register; the register is untouched when validation fails."""
-    meldingen: list[str] = []
-    rijen = validate(bron, meldingen)
+    rijen, meldingen = validate(bron)
     register(data_dir(), bron)
     print(f"bron '{bron.bron}' geregistreerd: {rijen:,} rijen gecontroleerd. "
           "Bouw een nieuwe snapshot met `zicht build`.".replace(",", "."))
@@ -106,21 +120,38 @@ def check_and_register(bron: Bron) -> None:
         print(f"  {melding}")
 
 
-def validate(bron: Bron, meldingen: list[str] | None = None) -> int:
-    """Read the source into a scratch database; raises InvoerFout on anything wrong. What was
-    noticed but not refused (SBI codes in neither list, …) is added to `meldingen`."""
+def validate(bron: Bron) -> tuple[int, list[str]]:
+    """Read the source into a scratch database; raises InvoerFout on anything wrong. Returns the
+    rows read and Dutch summary lines of what the loader noticed but did not refuse."""
     if bron.soort == "bag-gpkg":
-        return _validate_bag(bron)
+        return _validate_bag(bron), []
     con = connect()
     try:
         run_script(con, "schema")
         prepare_staging(con)
         rijen = _load_source(con, bron)
-        if meldingen is not None and bron.soort.startswith("kvk"):
-            meldingen += sbi_versie.summary(con, bron.bron)
-        return rijen
+        return rijen, samenvatting(con, bron)
     finally:
         con.close()
+
+
+def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
+    """The load summary: SBI versions and unknown codes in words (sbi_versie.summary), then the
+    other warnings one per line, at most `per_soort` of a kind (the rest via `zicht
+    waarschuwingen` after the build)."""
+    regels = sbi_versie.summary(con, bron.bron) if bron.soort.startswith("kvk") else []
+    rows = con.execute(
+        "SELECT soort, coalesce(sleutel, ''), coalesce(toelichting, ''),"
+        " row_number() OVER (PARTITION BY soort ORDER BY sleutel), count(*) OVER (PARTITION BY soort)"
+        " FROM waarschuwing WHERE soort NOT IN ? ORDER BY soort, sleutel",
+        [list(sbi_versie.SOORTEN)]).fetchall()
+    for soort, sleutel, toelichting, volgnummer, aantal in rows:
+        if volgnummer <= per_soort:
+            regels.append(f"{soort_label(soort)}: {sleutel}: {toelichting}")
+        elif volgnummer == per_soort + 1:
+            regels.append(f"{soort_label(soort)}: en nog {aantal - per_soort} (zie `zicht "
+                          "waarschuwingen` na de bouw)")
+    return regels
 
 
 def _validate_bag(bron: Bron) -> int:
@@ -138,7 +169,4 @@ def _validate_bag(bron: Bron) -> int:
 
 
 def check_date(value: str) -> None:
-    try:
-        date.fromisoformat(value)
-    except ValueError as exc:
-        raise InvoerFout("--peildatum", f"'{value}' is geen datum (JJJJ-MM-DD)") from exc
+    peildatum.check(value)

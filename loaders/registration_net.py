@@ -6,7 +6,10 @@ never fetches again and an interrupted download resumes where it stopped.
 
 from __future__ import annotations
 
+import re
 import sys
+import urllib.parse
+from datetime import date
 from pathlib import Path
 
 from geo.db import data_dir
@@ -16,6 +19,10 @@ from loaders.gemeente import cbs_gemeentecode, gemeentecode
 from loaders.sources import Bron
 
 DOWNLOADS = "bronnen"
+PEILDATUM_HELP = ("datum waarop de gegevens betrekking hebben (JJJJ-MM-DD); standaard wat de "
+                  "download zelf zegt: het jaar van de CBS-kaart, anders de dag van downloaden "
+                  "(de API's leveren de stand van vandaag)")
+_JAAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def add_parsers(kinds) -> None:
@@ -34,7 +41,7 @@ def add_parsers(kinds) -> None:
     kvk.add_argument("--uit-bestand", type=Path, help="bestand met één vestigingsnummer per regel")
     kvk.add_argument("--test", action="store_true", help="gebruik de testomgeving van de KVK")
     for p, func in ((bag, _bag), (c, _cbs), (kvk, _kvk)):
-        common_options(p)
+        common_options(p, PEILDATUM_HELP)
         p.set_defaults(func=func)
 
 
@@ -48,12 +55,16 @@ def _folder(name: str) -> Path:
     return folder
 
 
-def _register(args, soort: str, folder: Path, opties: dict | None = None) -> None:
+def _register(args, soort: str, folder: Path, opties: dict | None = None,
+              peildatum: str | None = None) -> None:
+    """`peildatum`: what the download states; else the day of the download, because an API
+    answers with the state of today (not a default: it is when the data was taken)."""
     from loaders.registration import check_and_register, check_date
 
-    check_date(args.peildatum)
+    datum = args.peildatum or peildatum or date.today().isoformat()
+    check_date(datum)
     check_and_register(Bron(bron=args.naam or args.soort, soort=soort, pad=str(folder),
-                            peildatum=args.peildatum, opties=opties or {}))
+                            peildatum=datum, opties=opties or {}))
 
 
 def _bag(args) -> None:
@@ -67,7 +78,8 @@ def _cbs(args) -> None:
     code = cbs_gemeentecode(args.gemeente)
     folder = _folder(f"cbs-{code}")
     cbs.download(args.url, code, folder, report=_say)
-    _register(args, "gebieden", folder)
+    jaar = _JAAR.search(urllib.parse.urlsplit(args.url).path)  # …/wijken-en-buurten-2024/…
+    _register(args, "gebieden", folder, peildatum=f"{jaar.group(1)}-01-01" if jaar else None)
 
 
 def _kvk(args) -> None:

@@ -41,6 +41,11 @@ class Bron:
         return Path(self.pad)
 
     @property
+    def paden(self) -> list[Path]:
+        """Every file or folder of the source: several for `zicht load kvk-json a.json b.json`."""
+        return [Path(p) for p in self.opties.get("bestanden", [])] or [self.path]
+
+    @property
     def omschrijving(self) -> str:
         return self.opties.get("omschrijving") or OMSCHRIJVING.get(self.soort, self.soort)
 
@@ -62,20 +67,21 @@ def write_register(data_dir: Path, bronnen: list[Bron]) -> None:
 
 def register(data_dir: Path, bron: Bron) -> list[Bron]:
     """Add `bron`, replacing one with the same name. Returns the new register."""
-    bron.checksum = bron.checksum or checksum(bron.path)
+    bron.checksum = bron.checksum or checksum(*bron.paden)
     bron.geregistreerd_op = datetime.now(UTC).isoformat(timespec="seconds")
     bronnen = [b for b in read_register(data_dir) if b.bron != bron.bron] + [bron]
     write_register(data_dir, bronnen)
     return bronnen
 
 
-def checksum(path: Path) -> str:
-    """sha256 of a file, or of all files below a folder (names and contents, sorted)."""
+def checksum(*paths: Path) -> str:
+    """sha256 of files, or of all files below folders (names and contents, sorted)."""
     digest = hashlib.sha256()
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-    for file in files:
-        digest.update(str(file.relative_to(path) if path.is_dir() else file.name).encode())
-        with open(file, "rb") as f:
-            while chunk := f.read(1 << 20):
-                digest.update(chunk)
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file.relative_to(path) if path.is_dir() else file.name).encode())
+            with open(file, "rb") as f:
+                while chunk := f.read(1 << 20):
+                    digest.update(chunk)
     return digest.hexdigest()

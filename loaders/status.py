@@ -1,4 +1,5 @@
-"""What `zicht status` reports: the current snapshot, its sources, counts and match quality."""
+"""What `zicht status` reports: the current snapshot, its sources, counts, match quality and
+the warnings per source and kind (see loaders.waarschuwingen)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from geo import snapshots
 from geo.sqlfiles import sql_text
+from loaders import waarschuwingen
 
 SQL = Path(__file__).parent / "sql"
 
@@ -14,7 +16,7 @@ def status(data_dir: Path) -> dict:
     """The status as a plain dict (the --json form); `snapshot` is None when none exists."""
     con = snapshots.open_current(data_dir)
     if con is None:
-        return {"snapshot": None, "bronnen": [], "counts": {}, "match": {}}
+        return {"snapshot": None, "bronnen": [], "counts": {}, "match": {}, "waarschuwingen": {}}
     try:
         meta = dict(con.execute("SELECT sleutel, waarde FROM meta").fetchall())
         return {
@@ -23,6 +25,7 @@ def status(data_dir: Path) -> dict:
                                   "bestand, geladen_op::VARCHAR AS geladen_op FROM bron ORDER BY bron"),
             "counts": _rows(con, sql_text("status_counts", SQL))[0],
             "match": _match(con),
+            "waarschuwingen": waarschuwingen.per_bron(waarschuwingen.tellingen(con)),
         }
     finally:
         con.close()

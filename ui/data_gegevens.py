@@ -12,6 +12,7 @@ import streamlit as st
 
 from geo.sqlfiles import sql_text
 from loaders import status as zicht_status
+from loaders import waarschuwingen
 from ui.data import cursor
 
 
@@ -54,3 +55,17 @@ def ongekoppeld(snapshot: str, peildatum: str) -> list[dict]:
 
 def snapshot_name(snapshot: str | None) -> str | None:
     return None if snapshot is None else Path(snapshot).name
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def waarschuwing_tellingen(snapshot: str) -> list[dict]:
+    """Warnings per source and kind, as `zicht status` counts them."""
+    with cursor(snapshot) as cur:
+        return waarschuwingen.tellingen(cur)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def waarschuwing_lijst(snapshot: str, bron: str | None, soort: str | None) -> list[tuple]:
+    """Every warning of one source and/or kind (None: all), in waarschuwingen.KOLOMMEN order."""
+    with cursor(snapshot) as cur:
+        return waarschuwingen.lijst(cur, bron, soort)

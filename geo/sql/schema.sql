@@ -141,7 +141,7 @@ CREATE TABLE koppel_kandidaat (
 
 CREATE TABLE gebied (
     gebied_id  VARCHAR PRIMARY KEY,  -- '<soort>:<bron>:<code>'
-    soort      VARCHAR NOT NULL,     -- gemeente | wijk | buurt | bedrijventerrein | eigen
+    soort      VARCHAR NOT NULL,     -- gemeente | wijk | buurt | postcode (PC4) | bedrijventerrein | eigen
     code       VARCHAR,
     naam       VARCHAR,
     bron       VARCHAR,

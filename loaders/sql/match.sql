@@ -7,11 +7,7 @@
 -- Unmatched rows stay (methode 'geen'). Joins are equi-joins or one spatial join: an OR in a join
 -- condition becomes a nested loop (minutes at national size).
 
--- One row per vestiging: the API (voorrang 1) beats a bulk file; then the most recent start.
-CREATE OR REPLACE TEMP TABLE kvk_uniek AS
-SELECT * FROM kvk_invoer
-QUALIFY row_number() OVER (PARTITION BY vestigingsnummer
-                           ORDER BY voorrang, datum_aanvang DESC NULLS LAST, bron) = 1;
+-- Reads kvk_uniek: one row per vestiging, made by kvk_uniek.sql (the duplicate rule).
 
 -- The KVK address normalised as BAG's is (adres_norm.sql). A BAG id as digits, 16 long: a
 -- spreadsheet drops the leading zero, a URI has a prefix.

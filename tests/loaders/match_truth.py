@@ -291,6 +291,7 @@ def koppel(con, gevallen: list[Geval]) -> list[dict]:
     con.execute("INSERT INTO kvk_invoer BY NAME SELECT *, 'waarheid' AS bron, 2 AS voorrang "
                 "FROM waarheid_invoer")
     con.unregister("waarheid_invoer")
+    run_script(con, "kvk_uniek", SQL)  # the duplicate rule makes kvk_uniek, which match.sql reads
     run_script(con, "match", SQL)
     rijen = con.execute("""
         SELECT v.vestigingsnummer, v.verblijfsobject_id, v.match_methode, v.match_score,

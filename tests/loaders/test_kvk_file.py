@@ -145,3 +145,32 @@ def test_excel_file_saved_with_a_csv_name_is_explained(con, tmp_path):
     (tmp_path / "kvk.csv").write_bytes(b"PK\x03\x04rest of a zip")
     with pytest.raises(InvoerFout, match="ZIP- of Excel-bestand, geen CSV"):
         kvk_file.load(con, tmp_path / "kvk.csv", "kvk")
+
+
+@pytest.mark.parametrize("veld, waarde, melding", [
+    ("KVK_Nummer", "1234567A", "'1234567A' is geen KVK-nummer (alleen cijfers, 8 lang)"),
+    ("KVK_Nummer", "123456789", "'123456789' is te lang voor een KVK-nummer (9 cijfers, "
+                                "verwacht 8); Zicht kort het niet in"),
+    ("KVK_Vestigingsnummer", "", "vestigingsnummer ontbreekt (verwacht 12 cijfers)"),
+    ("KVK_Vestigingsnummer", "0000123456789", "'0000123456789' is te lang voor een "
+                                              "vestigingsnummer (13 cijfers, verwacht 12); "
+                                              "Zicht kort het niet in"),
+    ("KVK_Vestigingsnummer", "1.23E+11", "'1.23E+11' is geen vestigingsnummer (alleen cijfers, "
+                                         "12 lang)"),
+])
+def test_bad_kvk_identifier_is_refused_with_file_row_and_field_never_cut_or_padded(
+        con, tmp_path, veld, waarde, melding):
+    columns = HEADER.split(";")
+    values = ROWS[1].split(";")
+    values[columns.index(veld)] = waarde
+    path = write(tmp_path, [HEADER, ROWS[0], ";".join(values)])
+    with pytest.raises(InvoerFout) as info:
+        kvk_file.load(con, path, "kvk")
+    assert str(info.value) == f"bestand kvk.csv, rij 3, veld {veld}: {melding}"
+    assert staged(con) == []
+
+
+def test_short_numbers_get_back_the_leading_zeros_a_spreadsheet_dropped(con, tmp_path):
+    kvk_file.load(con, write(tmp_path, [HEADER, *ROWS]), "kvk")
+    second = staged(con)[1]
+    assert (second["kvk_nummer"], second["vestigingsnummer"]) == ("07654321", "000098765432")

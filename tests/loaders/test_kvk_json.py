@@ -64,3 +64,86 @@ def test_broken_json_names_the_file(tmp_path):
     (tmp_path / "kapot.json").write_text("{niet af")
     with pytest.raises(InvoerFout, match="bestand kapot.json: geen geldige JSON"):
         kvk_json.vestigingen_in(tmp_path / "kapot.json", "k")
+
+
+def kvk(name: str):
+    return shared_file("fixtures", "kvk", name)
+
+
+def test_basisprofiel_hoofdvestiging_keeps_the_basisprofiel_sbi_codes():
+    (row,) = kvk_json.vestigingen_in(kvk("basisprofiel_68750110.json"), "k")
+    assert row["vestigingsnummer"] == "000037178598"
+    assert row["sbi_codes"] == ["01241"] and row["sbi_hoofd"] == "01241"
+    assert row["sbi_versie"] == "2025"
+
+
+def test_postbus_with_0_0_coordinates_has_no_location_and_is_reported(tmp_path):
+    doc = json.loads(kvk("kvkconnect_test_input_vestigingsprofielen.json").read_text())
+    doc["adressen"] = [a for a in doc["adressen"] if a["type"] == "correspondentieadres"]
+    assert doc["adressen"][0]["geoData"]["rijksdriehoekX"] == 0.0  # KVK's postbus 0/0
+    (row,) = kvk_json.vestigingen_in(write_doc(tmp_path, "postbus.json", doc), "k")
+    assert [row.get(k) for k in ("postcode", "huisnummer", "rd_x", "bag_id")] == [None] * 4
+    assert "postbusadres (Postbus 100 1012AB Amsterdam): geen locatie" in row["_geen_locatie"]
+
+
+def test_postbus_with_0_0_coordinates_beside_a_bezoekadres_uses_the_bezoekadres():
+    (row,) = kvk_json.vestigingen_in(kvk("kvkconnect_test_input_vestigingsprofielen.json"), "k")
+    assert row["rd_x"] != 0 and row.get("_geen_locatie") is None
+
+
+def test_zoeken_answer_loads_its_vestigingen_and_leaves_out_the_rechtspersoon():
+    rows = kvk_json.vestigingen_in(kvk("zoeken_v2_multiple_branches.json"), "k")
+    assert [(r["vestigingsnummer"], r["is_hoofdvestiging"], r["straat"], r["plaats"], r["rij"])
+            for r in rows] == [("000037178598", True, "Hizzaarderlaan", "Lollum", 2),
+                               ("000037178601", False, "Brinkerinckbaan", "Diepenveen", 3)]
+
+
+def write_doc(tmp_path, name: str, doc: dict):
+    (tmp_path / name).write_text(json.dumps(doc))
+    return tmp_path / name
+
+
+@pytest.mark.parametrize("field, value, melding", [
+    ("vestigingsnummer", "0000371785981", "veld vestigingsnummer: '0000371785981' is te lang"),
+    ("vestigingsnummer", "", "veld vestigingsnummer: vestigingsnummer ontbreekt"),
+    ("kvkNummer", "6875O110", "veld kvkNummer: '6875O110' is geen KVK-nummer"),
+])
+def test_bad_identifier_in_an_answer_is_refused_naming_file_and_field(tmp_path, field, value,
+                                                                      melding):
+    doc = {"vestigingsnummer": "000037178598", "kvkNummer": "68750110", field: value}
+    with pytest.raises(InvoerFout, match=f"bestand v.json, {melding}"):
+        kvk_json.vestigingen_in(write_doc(tmp_path, "v.json", doc), "k")
+
+
+@pytest.mark.parametrize("x, y, melding", [
+    (4.49, 52.05, "zijn graden, geen RD-coördinaten"),
+    (950000.0, 452000.0, "ligt buiten het RD-gebied"),
+    ("93680,2", "452510", "zijn geen getallen"),
+])
+def test_coordinates_in_degrees_outside_rd_or_not_numbers_are_refused(tmp_path, x, y, melding):
+    doc = {"vestigingsnummer": "000037178598", "kvkNummer": "68750110",
+           "adressen": [{"type": "bezoekadres", "straatnaam": "Markt", "huisnummer": 1,
+                         "geoData": {"rijksdriehoekX": x, "rijksdriehoekY": y}}]}
+    with pytest.raises(InvoerFout, match=f"veld rijksdriehoekX: .*{melding}"):
+        kvk_json.vestigingen_in(write_doc(tmp_path, "v.json", doc), "k")
+
+
+def test_load_records_skipped_files_postbus_and_not_found_numbers_as_warnings(tmp_path):
+    from geo.db import connect
+    from geo.sqlfiles import run_script
+    from loaders.pipeline import prepare_staging
+
+    doc = json.loads(kvk("kvkconnect_test_input_vestigingsprofielen.json").read_text())
+    doc["adressen"] = [a for a in doc["adressen"] if a["type"] == "correspondentieadres"]
+    write_doc(tmp_path, "postbus.json", doc)
+    write_doc(tmp_path, "leeg.json", {"pagina": 1, "resultaten": []})
+    (tmp_path / kvk_json.NIET_GEVONDEN).write_text("000000000077\n")
+    con = connect()
+    run_script(con, "schema")
+    prepare_staging(con)
+    assert kvk_json.load(con, [tmp_path], "kvk-api") == 1
+    assert con.execute("SELECT bron, soort, sleutel FROM waarschuwing ORDER BY soort").fetchall() == [
+        ("kvk-api", "geen_locatie", "000000000001"),
+        ("kvk-api", "niet_gevonden", "000000000077"),
+        ("kvk-api", "overgeslagen", "leeg.json")]
+    con.close()

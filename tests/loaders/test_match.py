@@ -45,6 +45,7 @@ def match_one(con, **kvk) -> tuple:
     con.execute(f"INSERT INTO kvk_invoer ({cols}) VALUES ({', '.join('?' * len(row))})",
                 list(row.values()))
     run_script(con, "adres_norm", SQL)
+    run_script(con, "kvk_uniek", SQL)
     run_script(con, "match", SQL)
     return con.execute("SELECT verblijfsobject_id, match_methode, match_score FROM vestiging"
                        ).fetchone()

@@ -94,7 +94,7 @@ def test_bad_kvk_file_is_refused_in_one_line_and_changes_nothing(demo_data_dir, 
     bad = tmp_path / "kvk.csv"
     bad.write_text("KVK_Vestigingsnummer;KVK_Nummer;KVK_Handelsnaam;postcode;huisnummer;"
                    "KVK_Datum_inschrijving_vestiging\n000000000001;12345678;X;1234AB;1;20230015\n")
-    result = zicht(data, "load", "kvk-file", str(bad))
+    result = zicht(data, "load", "kvk-file", str(bad), "--peildatum", "2026-11-01")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
         "zicht: fout: bestand kvk.csv, rij 2, veld KVK_Datum_inschrijving_vestiging: "

@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ ROW_1 = ";Dorpsstraat;12;A;;1234AB;Demostad;Kapsalon Knip;01234567;96021;96021;E
 ROW_2 = ";Kerkweg;3;;;1234AC;Demostad;Nagelstudio Lotus;07654321;96022;96022;Eenmanszaak;" \
         "000098765432;31-02-2024;;Nee"
 BUILD_TIMEOUT_S = 60
+PEILDATUM_VRAGEN = ("Vul de peildatum in: de datum waarop de gegevens betrekking hebben. Het "
+                    "bestand noemt er geen, en Zicht neemt niet zomaar de datum van vandaag.")
 
 
 def csv(*rows: str) -> bytes:
@@ -80,6 +83,10 @@ def state_of(data_dir: Path) -> tuple[bytes, bytes]:
 
 def upload_and_check(at: AppTest, name: str, content: bytes) -> AppTest:
     at.file_uploader(key="gegevens_bestand_kvk_0").set_value((name, content, "text/csv"))
+    at.run()
+    assert not any(b.key == "gegevens_controleren" for b in at.button)  # no peildatum yet
+    assert PEILDATUM_VRAGEN in [w.value for w in at.warning]
+    at.date_input[0].set_value(date(2026, 11, 1))
     at.run()
     at.button(key="gegevens_controleren").click()
     at.run()

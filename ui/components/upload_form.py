@@ -16,10 +16,11 @@ import streamlit as st
 
 from loaders import uploads
 from loaders.errors import InvoerFout
+from loaders.peildatum import uit_bestand as peildatum_uit_bestand
 from loaders.sources import Bron
 from ui.components import upload_controle, upload_kvk
 from ui.components.upload_controle import FORMULIER
-from ui.format import md_escape
+from ui.format import datum, md_escape
 
 KVK, GEBIEDEN = "kvk", "gebieden"
 SOORT_LABELS = {
@@ -33,6 +34,7 @@ BESTANDSTYPEN = {
 GEBIED_SOORTEN = {
     "bedrijventerrein": "Bedrijventerreinen",
     "buurt": "Buurten",
+    "postcode": "Postcodegebieden (PC4)",
     "eigen": "Eigen gebieden (bijvoorbeeld een zelf ingetekend aandachtsgebied)",
 }
 UITLEG = {
@@ -103,13 +105,22 @@ def _invoer(soort: str, upload: uploads.Upload) -> Invoer | None:
         max_chars=40, help="Korte naam waaronder de bron in Zicht bekend is, bijvoorbeeld "
                            "kvk-2026-11. Registreert u later een bestand onder dezelfde naam, dan "
                            "vervangt dat deze bron.")
+    gezegd = peildatum_uit_bestand("kvk-file" if soort == KVK else "gebieden", upload.pad)
     peildatum = rechts.date_input(
-        "Peildatum", value=date.today(), format="DD-MM-YYYY", key=f"gegevens_peildatum_{sleutel}",
+        "Peildatum", value=date.fromisoformat(gezegd[0]) if gezegd else None, format="DD-MM-YYYY",
+        key=f"gegevens_peildatum_{sleutel}",
         help="De datum waarop de gegevens betrekking hebben, bijvoorbeeld de datum van de "
              "KVK-selectie. Kaarten en exports tonen deze datum.")
+    if gezegd:
+        rechts.caption(md_escape(f"Het bestand noemt {datum(gezegd[0])} ({gezegd[1]})."))
     omschrijving = st.text_input(
         "Omschrijving (optioneel)", key=f"gegevens_omschrijving_{sleutel}", max_chars=120,
         placeholder="bijvoorbeeld: KVK-selectie november 2026, alle vestigingen")
+    if peildatum is None:
+        st.warning("Vul de peildatum in: de datum waarop de gegevens betrekking hebben. Het bestand "
+                   "noemt er geen, en Zicht neemt niet zomaar de datum van vandaag.",
+                   icon=":material/edit:")
+        return None
     if not NAAM_RE.match(naam):
         st.warning("Geef de bron een naam van kleine letters, cijfers en streepjes (hoogstens 40 "
                    "tekens), bijvoorbeeld kvk-2026-11.", icon=":material/edit:")

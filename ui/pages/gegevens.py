@@ -21,7 +21,7 @@ from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
-from ui.components import upload_bouw, upload_controle, upload_form, upload_register
+from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register
 from ui.format import LEEG, datum, datumtijd, getal, md_escape
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
@@ -33,8 +33,8 @@ GEEN_SNAPSHOT = ("Er is nog geen snapshot. Zicht heeft eerst de BAG nodig: die l
 LEESFOUT = ("De snapshot die in gebruik is, kon niet worden gelezen. Bouw een nieuwe snapshot; "
             "lukt dat niet, vraag dan de beheerder de technische details te bekijken.")
 ALLEEN_BEHEERDER = "Alleen een beheerder kan bestanden toevoegen en een nieuwe snapshot bouwen."
-TABS = ["Bronnen", "Koppeling KVK → BAG", "Niet gekoppeld of onzeker", "Bestand toevoegen",
-        "Snapshots"]
+TABS = ["Bronnen", "Koppeling KVK → BAG", "Niet gekoppeld of onzeker", "Waarschuwingen",
+        "Bestand toevoegen", "Snapshots"]
 METHODEN = {"bag_id": "Via BAG-id", "adres": "Via adres", "coordinaten": "Via coördinaten",
             "geen": "Niet gekoppeld"}
 KOPPEL_UITLEG = (
@@ -51,8 +51,9 @@ KOPPEL_UITLEG = (
     "voorkomt, wordt gemeld (**BAG-id onbekend**) en Zicht probeert dan het adres. Wat niet lukt, "
     "blijft bewaard als **niet gekoppeld**: "
     "het telt mee in de cijfers, maar heeft geen plek op de kaart. Een vestiging die in meer "
-    "bronnen staat, telt één keer, bij de bron die Zicht gebruikt (de KVK API gaat voor een "
-    "bestand, daarna de meest recente inschrijving).")
+    "bronnen staat, telt één keer: Zicht gebruikt de bron met de nieuwste peildatum, bij gelijke "
+    "peildatum de meest volledige rij; een uitgeschreven vestiging blijft uitgeschreven. De "
+    "andere rijen staan onder Waarschuwingen als 'dubbel geleverd'.")
 REDENEN = {
     "meerdere kandidaten": "Meerdere BAG-objecten passen even goed (bijvoorbeeld flats op één punt "
                            "of een ontbrekende toevoeging); Zicht kiest er geen. Zie de kandidaten.",
@@ -105,7 +106,7 @@ def _pagina(data_dir: Path, snapshot: str | None, rechten: Rechten, register: li
                    "gebouwd. Laad de BAG op de server met `zicht load bag-gpkg …`.",
                    icon=":material/warning:")
     upload_bouw.toon(data_dir, rechten.beheren and heeft_bag, _wachtend(register, bronnen))
-    tab_bronnen, tab_koppeling, tab_open, tab_toevoegen, tab_snapshots = st.tabs(TABS)
+    tab_bronnen, tab_koppeling, tab_open, tab_waarsch, tab_toevoegen, tab_snapshots = st.tabs(TABS)
     with tab_bronnen:
         _bronnen(bronnen, register, rechten)
         if rechten.beheren:
@@ -115,6 +116,8 @@ def _pagina(data_dir: Path, snapshot: str | None, rechten: Rechten, register: li
         _koppeling(snapshot, peildatum)
     with tab_open:
         _ongekoppeld(snapshot, peildatum)
+    with tab_waarsch:
+        gegevens_waarschuwingen.toon(snapshot, peildatum)
     with tab_toevoegen:
         if rechten.beheren:
             upload_form.toon(data_dir, register)
