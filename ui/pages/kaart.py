@@ -21,6 +21,7 @@ from geo import db
 from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
 from geo.indicators import load_indicators
+from geo.peildata import peildata
 from ui import data, state, theme
 from ui.components import (
     focus,
@@ -138,16 +139,19 @@ def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
     if meta.get("is_demo") == "1":
         st.info(DEMO_MELDING, icon=":material/info:")
     kop, *kolommen = st.columns([2.2, 1, 1.2, 1.2, 1, 1.2], vertical_alignment="bottom")
+    pd = peildata(meta, data.bronnen(snapshot))
     with kop:
         st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False)
         st.markdown(f"##### Peildatum {datum(peildatum)}")
     c = data.kerncijfers(snapshot, peildatum)
-    for kolom, (label, waarde) in zip(kolommen, [
-        ("Panden", c["panden"]), ("Verblijfsobjecten", c["verblijfsobjecten"]),
-        ("Actieve vestigingen", c["actieve_vestigingen"]), ("Buurten", c["buurten"]),
-        ("Bedrijventerreinen", c["bedrijventerreinen"]),
+    for kolom, (sleutel, label) in zip(kolommen, [
+        ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
+        ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
+        ("bedrijventerreinen", "Bedrijventerreinen"),
     ], strict=True):
-        kolom.metric(label, getal(waarde))
+        kolom.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"))
+    if pd.verschil_tekst():
+        st.warning(md_escape(pd.verschil_tekst()), icon=":material/event:")
 
 
 @st.fragment
