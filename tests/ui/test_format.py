@@ -23,7 +23,7 @@ def test_datum_is_day_month_year():
 
 
 def test_datumtijd():
-    assert datumtijd("2026-11-28T15:02:11") == "28-11-2026 15:02"
+    assert datumtijd("2026-11-28T15:02:11") == "28-11-2026 16:02"  # stored UTC, shown in Dutch time
     assert datumtijd(None) == "–"
 
 
@@ -36,3 +36,21 @@ def test_meervoud():
 def test_md_escape_keeps_file_names_literal():
     assert md_escape("bag_light_*.gpkg") == r"bag\_light\_\*\.gpkg"
     assert md_escape(":material/map:") == r"\:material/map\:"
+
+
+def test_stored_times_are_shown_in_dutch_time_with_daylight_saving():
+    from datetime import UTC, date, datetime
+
+    from cases import clock
+    from geo.nlformat import datumtijd
+
+    assert datumtijd(datetime(2026, 7, 1, 12, 0)) == "01-07-2026 14:00"   # zomertijd, stored UTC
+    assert datumtijd(datetime(2026, 1, 15, 12, 0)) == "15-01-2026 13:00"  # wintertijd
+    assert datumtijd(datetime(2026, 10, 25, 0, 30)) == "25-10-2026 02:30"  # before the clocks go back
+    assert datumtijd(datetime(2026, 10, 25, 1, 30)) == "25-10-2026 02:30"  # the same wall time, an hour on
+    assert datumtijd(datetime(2026, 3, 29, 23, 30, tzinfo=UTC)) == "30-03-2026 01:30"
+    assert datumtijd(date(2026, 3, 29)) == "29-03-2026 00:00"
+    stored = clock.now()
+    utc_now = datetime.now(UTC).replace(tzinfo=None)
+    assert stored.tzinfo is None and abs((utc_now - stored).total_seconds()) < 5
+    assert clock.tekst(datetime(2026, 7, 1, 22, 30)) == "02-07-2026 00:30"

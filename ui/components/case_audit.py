@@ -10,6 +10,7 @@ import streamlit as st
 from cases import access, audit, retention
 from cases.model import CasusFout, Gebruiker
 from geo.export_dook import to_csv
+from geo.nlformat import AMSTERDAM
 from ui import cases_data
 from ui.format import LEEG, datum, datumtijd, getal, md_escape
 
@@ -46,7 +47,7 @@ def render_audit(coordinator: Gebruiker) -> None:
     st.caption(f"De laatste {getal(len(shown))} van {getal(len(rows))} regels, nieuwste eerst.")
     st.dataframe([_display(r) for r in shown], hide_index=True, width="stretch")
     st.download_button("Auditlog exporteren (CSV)", data=exporter(store, coordinator),
-                       file_name=f"auditlog-{datetime.now():%Y-%m-%d}.csv", mime="text/csv",
+                       file_name=f"auditlog-{datetime.now(AMSTERDAM):%Y-%m-%d}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore",
                        help="Alle regels met de uitkomst van de controle. De export wordt zelf ook "
                             "vastgelegd.")
