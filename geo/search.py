@@ -44,8 +44,8 @@ def parse(text: str) -> Zoekvraag | None:
 
 
 def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
-    """Results as dicts: soort ('adres' or 'vestiging'), id, label, detail, vbo, lon, lat; an
-    address also has its pand."""
+    """Results as dicts: soort ('adres', 'straat' or 'vestiging'), id, label, detail, vbo, lon,
+    lat; an address also has its pand."""
     vraag = parse(text)
     if vraag is None:
         return []
@@ -56,6 +56,14 @@ def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
         params = {"kvk": vraag.params["nummer"], "vestiging": None, "limiet": limit}
     elif vraag.soort == "vestigingsnummer":
         params = {"kvk": None, "vestiging": vraag.params["nummer"], "limiet": limit}
+    found = _rows(con, query, params)
+    if vraag.soort == "naam":
+        # A street name without a number: the street itself (the map flies there), then names.
+        found = _rows(con, "zoek_straatnaam", params) + found
+    return found[:limit]
+
+
+def _rows(con, query: str, params: dict) -> list[dict]:
     cur = con.execute(sql_text(query), params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
