@@ -79,7 +79,8 @@ def _subtitle(meta: dict, extra: str) -> str:
 def _cover(cases: list[dict], options: SnapshotOptions, texts: dict):
     fig, page = new_page(options.paper)
     wijze = "zonder namen en adressen" if options.privacy else "met namen en adressen"
-    header(fig, page, options.title, _subtitle(texts["meta"], f"{len(cases)} casussen · {wijze}"),
+    aantal = nlformat.meervoud(len(cases), "casus", "casussen")
+    header(fig, page, options.title, _subtitle(texts["meta"], f"{aantal} · {wijze}"),
            options.mark, texts["demo"])
     footer(fig, page, texts["bronnen"], texts["gemaakt"], options.mark)
     ax = _column(fig, page, (10.0, 29.0, 277.0, 147.0))

@@ -12,6 +12,7 @@ from geo import crs
 from geo.branches import load_branches
 from geo.concentration import Filter
 from geo.indicators import load_indicators
+from geo.nlformat import meervoud
 
 LAYERS = ("vestigingen", "panden", "buurten", "bedrijventerreinen", "indicatoren")
 DEFAULT_LAYERS = ("vestigingen", "panden", "buurten", "bedrijventerreinen")
@@ -96,7 +97,8 @@ def describe(view: MapView, privacy: bool) -> list[str]:
                if view.groepen else "alle branches")
         lines.append(f"Vestigingen: actief op de peildatum, {wat}")
         if view.vestigingen is not None:
-            lines.append(f"Alleen een selectie van {len(view.vestigingen)} vestigingen")
+            aantal = meervoud(len(view.vestigingen), "vestiging", "vestigingen")
+            lines.append(f"Alleen een selectie van {aantal}")
     if view.shows("indicatoren") and view.indicatoren:
         namen = {i.id: i.naam for i in load_indicators()}
         lines.append("Signalen: " + "; ".join(namen.get(i, i) for i in view.indicatoren))

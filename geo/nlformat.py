@@ -43,7 +43,12 @@ def datumtijd(value: date | datetime | str | None) -> str:
 
 def meervoud(aantal: int, enkel: str, meer: str) -> str:
     """'1 vestiging', '1.234 vestigingen'."""
-    return f"{getal(aantal)} {enkel if aantal == 1 else meer}"
+    return f"{getal(aantal)} {kies(aantal, enkel, meer)}"
+
+
+def kies(aantal: int, enkel: str, meer: str) -> str:
+    """The word that agrees with a count: kies(1, 'heeft', 'hebben') -> 'heeft'."""
+    return enkel if aantal == 1 else meer
 
 
 def waarde(value) -> str:

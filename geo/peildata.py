@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.nlformat import datum, getal
+from geo.nlformat import datum, meervoud
 
 # Which source kinds each headline figure comes from.
 FIGUUR_SOORTEN = {
@@ -41,7 +41,8 @@ class Peildata:
         anders = self.afwijkend()
         if not anders:
             return ""
-        lijst = ", ".join(f"{b['bron']}: {datum(b['peildatum'])}, {getal(b['rijen'])} rijen" for b in anders)
+        lijst = ", ".join(f"{b['bron']}: {datum(b['peildatum'])}, {meervoud(b['rijen'], 'rij', 'rijen')}"
+                          for b in anders)
         return (f"Let op: niet alle bronnen hebben dezelfde peildatum ({lijst}). Of een vestiging "
                 f"actief is, geldt op {datum(self.actief_op)}, de peildatum van de KVK-hoofdselectie.")
 

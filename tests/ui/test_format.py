@@ -54,3 +54,22 @@ def test_stored_times_are_shown_in_dutch_time_with_daylight_saving():
     utc_now = datetime.now(UTC).replace(tzinfo=None)
     assert stored.tzinfo is None and abs((utc_now - stored).total_seconds()) < 5
     assert clock.tekst(datetime(2026, 7, 1, 22, 30)) == "02-07-2026 00:30"
+
+
+def test_counts_agree_with_their_nouns_and_verbs():
+    from geo.nlformat import kies, meervoud
+
+    assert meervoud(1, "vestiging", "vestigingen") == "1 vestiging"
+    assert meervoud(1234, "casus", "casussen") == "1.234 casussen"
+    assert kies(1, "heeft", "hebben") == "heeft" and kies(0, "heeft", "hebben") == "hebben"
+
+
+def test_no_plural_shortcuts_in_what_users_read():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [f"{p.relative_to(root)}:{n}" for folder in ("ui", "geo") for p in (root / folder).rglob("*.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"[a-z]\(en\)", line)]
+    assert found == [], "gebruik meervoud()/kies() in plaats van '(en)'"

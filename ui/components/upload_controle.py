@@ -171,9 +171,10 @@ def _kvk_feiten(f: dict) -> list[str]:
 def _gebied_feiten(f: dict) -> list[str]:
     regels = []
     if f["leeg"]:
-        regels.append(f"{getal(f['leeg'])} gebieden hebben een lege geometrie.")
+        regels.append(f"{meervoud(f['leeg'], 'gebied heeft', 'gebieden hebben')} een lege geometrie.")
     if f["geen_vlak"]:
-        regels.append(f"**Let op:** {getal(f['geen_vlak'])} gebieden zijn geen vlak (maar punten of "
+        welke = meervoud(f["geen_vlak"], "gebied is", "gebieden zijn")
+        regels.append(f"**Let op:** {welke} geen vlak (maar punten of "
                       "lijnen) en hebben daarom geen oppervlakte.")
     buiten = _buiten_huidige_gegevens(f)
     if buiten:

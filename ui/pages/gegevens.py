@@ -22,7 +22,7 @@ from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
 from ui.components import upload_bouw, upload_controle, upload_form, upload_register
-from ui.format import LEEG, datum, datumtijd, getal, md_escape
+from ui.format import LEEG, datum, datumtijd, getal, kies, md_escape, meervoud
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
          "vestigingen aan BAG-adressen zijn gekoppeld, en welke niet. Hier voegt de beheerder ook "
@@ -250,7 +250,8 @@ def _koppeling(snapshot: str | None, peildatum: str) -> None:
     gekoppeld = sum(r["aantal"] for r in rijen if r["methode"] != "geen")
     links, rechts = st.columns([1, 3])
     links.metric("Gekoppeld aan een BAG-adres", f"{getal(100 * gekoppeld / totaal, 1)} %")
-    rechts.markdown(f"{getal(gekoppeld)} van {getal(totaal)} vestigingen hebben een BAG-adres. "
+    rechts.markdown(f"{getal(gekoppeld)} van {meervoud(totaal, 'vestiging', 'vestigingen')} "
+                    f"{kies(gekoppeld, 'heeft', 'hebben')} een BAG-adres. "
                     "Per bron en per manier van koppelen; de score loopt van 0 tot 1 (via BAG-id "
                     "is die altijd 1):")
     with rechts:
@@ -303,7 +304,8 @@ def _ongekoppeld(snapshot: str | None, peildatum: str) -> None:
     st.dataframe(tabel, hide_index=True, key="gegevens_ongekoppeld")
     kolommen = list(tabel[0]) if tabel else list(_open_rij(rijen[0]))
     st.download_button(
-        f"Download {getal(len(tabel))} niet of onzeker gekoppelde vestigingen (CSV)",
+        f"Download {meervoud(len(tabel), 'vestiging', 'vestigingen')} die niet of onzeker "
+        f"{kies(len(tabel), 'is', 'zijn')} gekoppeld (CSV)",
         to_csv(kolommen, [tuple(r.values()) for r in tabel]),
         file_name=f"niet-gekoppeld-{peildatum}.csv", mime="text/csv", icon=":material/download:",
         key="gegevens_ongekoppeld_csv", disabled=not tabel)

@@ -35,7 +35,7 @@ from ui.components import (
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
-from ui.format import datum, datumtijd, getal, md_escape
+from ui.format import datum, datumtijd, getal, kies, md_escape, meervoud
 
 DEMO_MELDING = (
     "Demostad is een fictieve demogemeente; alle adressen, bedrijven en personen zijn verzonnen."
@@ -258,8 +258,9 @@ def _voetnoot(ctx: Context) -> None:
     totaal = data.totalen(ctx.snapshot, ctx.filt)
     tekst = "Actief: ingeschreven en niet opgeheven op de peildatum."
     if totaal["aantal_zonder_locatie"]:
-        tekst += (f" {getal(totaal['aantal_zonder_locatie'])} vestigingen van de selectie hebben "
-                  "geen locatie en staan niet op de kaart.")
+        n = totaal["aantal_zonder_locatie"]
+        tekst += (f" {meervoud(n, 'vestiging', 'vestigingen')} van de selectie {kies(n, 'heeft', 'hebben')} "
+                  f"geen locatie en {kies(n, 'staat', 'staan')} niet op de kaart.")
     st.caption(tekst)
 
 
