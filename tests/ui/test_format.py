@@ -73,3 +73,14 @@ def test_no_plural_shortcuts_in_what_users_read():
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"[a-z]\(en\)", line)]
     assert found == [], "gebruik meervoud()/kies() in plaats van '(en)'"
+
+
+def test_tables_show_counts_with_dutch_separators_but_leave_years_and_ids():
+    from ui.tabel import nl_tabel, nl_waarde
+
+    styled = nl_tabel([{"Naam": "A", "Aantal": 12345, "LQ": 1.5, "Bouwjaar": 2017, "Vestigingsnummer": 1},
+                       {"Naam": "B", "Aantal": 7, "LQ": None, "Bouwjaar": 1999, "Vestigingsnummer": 2}])
+    html = styled.to_html()
+    assert "12.345" in html and "1,50" in html and "2017" in html and "2.017" not in html
+    assert styled.data["Aantal"].tolist() == [12345, 7]  # sorting stays numeric
+    assert nl_waarde("Rijen", 40000) == "40.000" and nl_waarde("Bouwjaar", 2017) == 2017

@@ -23,6 +23,7 @@ from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
 from ui.components import upload_bouw, upload_controle, upload_form, upload_register
 from ui.format import LEEG, datum, datumtijd, getal, kies, md_escape, meervoud
+from ui.tabel import nl_waarde
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
          "vestigingen aan BAG-adressen zijn gekoppeld, en welke niet. Hier voegt de beheerder ook "
@@ -170,7 +171,7 @@ def _kop(snapshot: str | None) -> None:
 def _tabel(rijen: list[dict], key: str) -> None:
     """A static table whose columns after the first do not wrap (dates stay on one line).
     st.table renders cells as Markdown, so every value is escaped."""
-    veilig = [{k: md_escape(v) for k, v in r.items()} for r in rijen]
+    veilig = [{k: md_escape(nl_waarde(k, v)) for k, v in r.items()} for r in rijen]
     with st.container(key=key):
         st.table(veilig, hide_index=True, border="horizontal")
 
