@@ -91,7 +91,10 @@ def browser():
 def page(browser, server):
     problems: list[str] = []
     page = browser.new_page(viewport={"width": 1400, "height": 900})
-    b.watch(page, problems)
+    # Opened directly at /<page>, Streamlit's frontend first probes /<page>/_stcore/… (404), then
+    # finds the server at the root: that probe is Streamlit's, not an error a user sees.
+    probes = [f"{server}/{pad}/_stcore/" for pad in ("kaart", "casussen", "bestaatniet")]
+    b.watch(page, problems, allowed=probes)
     yield page
     page.wait_for_timeout(300)
     seen = list(problems)
@@ -122,7 +125,7 @@ def ask(page, text: str) -> str:
     box.fill(text)
     page.get_by_role("button", name=re.compile("Controleren")).click()
     b.wait_idle(page, 1000)
-    answers = re.compile(r"^(Ja|Nee)\.|Geen vestiging")
+    answers = re.compile(r"(Ja|Nee)\. |Geen vestiging")
     answer = page.locator('[data-testid="stAlert"]').filter(has_text=answers)
     expect(answer.first).to_be_visible()
     return answer.first.inner_text()
@@ -149,7 +152,8 @@ def test_hit_no_hit_finds_the_pand_and_vestiging_linked_from_the_map_card(page, 
     page.goto(f"{server}/casussen", wait_until="domcontentloaded")
     page.get_by_role("tab", name="Treffervraag").click()
     for vraag in (place["adres"], place["straat_nr"], place["naam"], place["pand"]):
-        assert ask(page, vraag).startswith("Ja."), vraag
+        antwoord = ask(page, vraag)
+        assert "Ja. " in antwoord and "Nee. " not in antwoord, (vraag, antwoord)
     assert GEEN_NAAM[:30] in ask(page, place["straat"])
 
 
