@@ -43,14 +43,15 @@ def resolve(con, text: str) -> Vraag | None:
     return Vraag("adres", ids, "het adres " + _names(adressen, with_detail=True) if adressen else "")
 
 
-def for_object(con, object_type: str, ident: str) -> tuple[str, ...]:
-    """The identifiers to ask about for one object on a map card (pand, adres, vestiging, …)."""
-    if object_type in ("pand", "adres"):
-        return _bag(con, ident).identificaties
-    if object_type in ("vestiging", "maatschappelijke_activiteit"):
-        soort = "vestigingsnummer" if object_type == "vestiging" else "kvk_nummer"
-        return _company_number(con, soort, ident).identificaties
-    return (ident,)
+def for_objects(con, objects: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The identifiers to ask about for the objects on a map card (pand, adres, vestiging, …),
+    in three queries however many objects the card holds."""
+    bag = [i for kind, i in objects if kind in ("pand", "adres")]
+    kvk = [i for kind, i in objects if kind == "maatschappelijke_activiteit"]
+    vestigingen = [i for kind, i in objects if kind == "vestiging"]
+    vbos = _vbos(con, bag) if bag else []
+    bedrijven = _vestigingen(con, kvk, vestigingen) if kvk or vestigingen else []
+    return tuple(sorted({i for _, i in objects} | set(linked_objects(con, vbos, bedrijven))))
 
 
 def linked_objects(con, verblijfsobjecten: list[str], vestigingen: list[str]) -> tuple[str, ...]:
@@ -62,16 +63,23 @@ def linked_objects(con, verblijfsobjecten: list[str], vestigingen: list[str]) ->
     return tuple(r[0] for r in rows)
 
 
+def _vbos(con, bag_ids: list[str]) -> list[str]:
+    return [r[0] for r in con.execute(sql_text("treffer_bag_id"), {"bag_ids": bag_ids}).fetchall()]
+
+
+def _vestigingen(con, kvk: list[str], vestigingen: list[str]) -> list[str]:
+    rows = con.execute(sql_text("treffer_kvk"), {"kvk": kvk, "vestigingen": vestigingen}).fetchall()
+    return [r[0] for r in rows]
+
+
 def _bag(con, bag_id: str) -> Vraag:
-    vbos = [r[0] for r in con.execute(sql_text("treffer_bag_id"), {"bag_id": bag_id}).fetchall()]
-    ids = tuple(sorted({bag_id, *linked_objects(con, vbos, [])}))
+    ids = tuple(sorted({bag_id, *linked_objects(con, _vbos(con, [bag_id]), [])}))
     return Vraag("bag", ids, f"BAG-identificatie {bag_id}")
 
 
 def _company_number(con, soort: str, nummer: str) -> Vraag:
-    kvk, vestiging = (nummer, None) if soort == "kvk_nummer" else (None, nummer)
-    rows = con.execute(sql_text("treffer_kvk"), {"kvk": kvk, "vestiging": vestiging}).fetchall()
-    ids = tuple(sorted({nummer, *linked_objects(con, [], [r[0] for r in rows])}))
+    kvk, vestiging = ([nummer], []) if soort == "kvk_nummer" else ([], [nummer])
+    ids = tuple(sorted({nummer, *linked_objects(con, [], _vestigingen(con, kvk, vestiging))}))
     if soort == "kvk_nummer":
         return Vraag("onderneming", ids, f"KVK-nummer {nummer} en de vestigingen ervan")
     return Vraag("vestiging", ids, f"vestigingsnummer {nummer}")

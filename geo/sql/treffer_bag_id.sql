@@ -1,6 +1,8 @@
--- The addresses a BAG identificatie stands for: the verblijfsobject itself, the one with this
+-- The addresses BAG identificaties stand for: the verblijfsobject itself, the one with this
 -- nummeraanduiding, or every verblijfsobject in the pand.
 SELECT identificatie
 FROM verblijfsobject
-WHERE identificatie = $bag_id OR nummeraanduiding_id = $bag_id OR pand_identificatie = $bag_id
+WHERE list_contains($bag_ids::VARCHAR[], identificatie)
+   OR list_contains($bag_ids::VARCHAR[], nummeraanduiding_id)
+   OR list_contains($bag_ids::VARCHAR[], pand_identificatie)
 ORDER BY identificatie

@@ -1,5 +1,5 @@
--- The vestigingen of an onderneming (KVK-nummer) or the one vestiging asked about.
+-- The vestigingen of ondernemingen (KVK-nummers) or the vestigingen asked about.
 SELECT vestigingsnummer
 FROM vestiging
-WHERE kvk_nummer = $kvk OR vestigingsnummer = $vestiging
+WHERE list_contains($kvk::VARCHAR[], kvk_nummer) OR list_contains($vestigingen::VARCHAR[], vestigingsnummer)
 ORDER BY vestigingsnummer

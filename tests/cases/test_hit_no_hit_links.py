@@ -94,5 +94,5 @@ def test_a_street_name_without_number_is_not_taken_for_a_company(demo_con, place
 
 
 def test_the_card_of_a_pand_asks_about_everything_in_it(demo_con, place):
-    ids = set(treffer.for_object(demo_con, "pand", place["pand"]))
+    ids = set(treffer.for_objects(demo_con, [("pand", place["pand"])]))
     assert {place["pand"], place["vbo"], place["nummeraanduiding"], place["vestiging"], place["kvk"]} <= ids

@@ -60,8 +60,7 @@ def card_identifiers(objects: Iterable[tuple[str, str]]) -> tuple[str, ...]:
     if snapshot is None:
         return tuple(i for _, i in objects)
     with data.cursor(snapshot) as cur:
-        found = {i for kind, ident in objects for i in geo_treffer.for_object(cur, kind, ident)}
-    return tuple(sorted(found | {i for _, i in objects}))
+        return geo_treffer.for_objects(cur, objects)
 
 
 def ask(gebruiker: Gebruiker, identificaties: tuple[str, ...]) -> Treffer:
