@@ -22,6 +22,7 @@ from typing import NoReturn
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from cases import clock
 from cases.audit import Actie
 from cases.model import Gebruiker, GeenToegang, InlogFout, OngeldigeInvoer, Rol, Thema
 from cases.store import PRODUCTIE, Store
@@ -77,7 +78,7 @@ def register_user(store: Store, door: str, gebruikersnaam: str, weergavenaam: st
     values = dict(gebruikersnaam=name, weergavenaam=_tekst(weergavenaam, "naam"),
                   email=_email_free(store, email, name),
                   wachtwoord_hash=_hash(wachtwoord) if wachtwoord else None, is_demo=is_demo,
-                  nu=datetime.now(), door=door)
+                  nu=clock.now(), door=door)
     with store.transaction() as cur:
         store.run(cur, "gebruiker_nieuw", **values)
         _write_roles(store, cur, name, rollen, datarollen)
@@ -152,7 +153,7 @@ def verify_password(store: Store, gebruikersnaam: str, wachtwoord: str) -> Gebru
         _constant_work(wachtwoord)
         _log_failure(store, name if row else None, "onbekend of niet actief")
         raise InlogFout(ONJUIST)
-    now = datetime.now()
+    now = clock.now()
     if row["geblokkeerd_tot"] and row["geblokkeerd_tot"] > now:
         _log_failure(store, name, "geblokkeerd")
         raise InlogFout(_blocked_message())
@@ -232,7 +233,7 @@ def _change(store: Store, cur, actor: Gebruiker, target: Gebruiker, values: dict
             **details) -> None:
     defaults = dict(weergavenaam=None, email=None, wachtwoord_hash=None, actief=None, deblokkeer=False)
     store.run(cur, "gebruiker_wijzig", **(defaults | values), gebruikersnaam=target.gebruikersnaam,
-              nu=datetime.now(), door=actor.gebruikersnaam)
+              nu=clock.now(), door=actor.gebruikersnaam)
     store.log(actor.gebruikersnaam, Actie.GEBRUIKERSBEHEER,
               details={"handeling": handeling, "gebruiker": target.gebruikersnaam, **details})
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from cases import clock
 from cases.accounts import current_user
 from cases.audit import Actie
 from cases.model import Gebruiker, GeenToegang, OngeldigeInvoer, Rol, Thema, Vernietigingsrecord
@@ -59,7 +60,7 @@ def set_bewaartermijn(store: Store, user: Gebruiker, jaren: int) -> None:
 def run_retention(store: Store, today: date | None = None, door: str = SYSTEEM) -> list[Vernietigingsrecord]:
     """Destroy every archived case whose term has passed on `today`; return the records written."""
     today = today or date.today()
-    now = datetime.now()
+    now = clock.now()
     with store.transaction() as cur:
         expired = store.rows(cur, "verlopen", vandaag=today)
         ids = [r["id"] for r in expired]

@@ -17,8 +17,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
+from cases import clock
 from cases.access import fetch_case, may_register, require_edit
 from cases.accounts import current_user
 from cases.audit import Actie
@@ -113,7 +114,7 @@ def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: 
     if not may_register(actor, thema):
         raise GeenToegang("U kunt alleen signalen registreren als coördinator of analist, binnen een "
                           "thema waarvoor u een datarol heeft.")
-    now = datetime.now()
+    now = clock.now()
     values = dict(id=str(uuid.uuid4()), thema=thema, bron=bron, bron_toelichting=_optional(bron_toelichting),
                   signaal_datum=_past_date(signaal_datum, "signaaldatum"), titel=_text(titel, "titel"),
                   omschrijving=_text(omschrijving, "omschrijving"), eigenaar=eigenaar or actor.gebruikersnaam,
@@ -224,7 +225,7 @@ def link_object(store: Store, user: Gebruiker, case_id: str, versie: int, object
     def change(cur, case, actor):
         added = store.run(cur, "koppeling_nieuw", id=str(uuid.uuid4()), casus_id=case.id, object_type=kind,
                           object_id=ident, omschrijving=_optional(omschrijving), buurtcode=buurt,
-                          nu=datetime.now(), door=actor.gebruikersnaam)
+                          nu=clock.now(), door=actor.gebruikersnaam)
         if not added:
             raise OngeldigeInvoer("Dit object is al aan de casus gekoppeld.")
         return ["koppeling"], None
@@ -272,7 +273,7 @@ def _edit(store: Store, user: Gebruiker, case_id: str, versie: int, actie: str, 
 def _add(store: Store, user: Gebruiker, case_id: str, versie: int, statement: str, veld: str,
          **values) -> Casus:
     def change(cur, case, actor):
-        store.run(cur, statement, id=str(uuid.uuid4()), casus_id=case.id, nu=datetime.now(),
+        store.run(cur, statement, id=str(uuid.uuid4()), casus_id=case.id, nu=clock.now(),
                   door=actor.gebruikersnaam, **values)
         return [veld], None
 
@@ -322,7 +323,7 @@ def _archive_fields(store: Store, case: Casus, einddatum: date, today: date) -> 
 
 def _check_version(case: Casus, versie: int) -> None:
     if case.versie != versie:
-        when = case.gewijzigd_op.strftime("%d-%m-%Y %H:%M")
+        when = clock.tekst(case.gewijzigd_op)
         raise VersieConflict(f"Casus {case.casusnummer} is gewijzigd sinds u hem opende (u werkte op versie "
                              f"{versie}, nu is het versie {case.versie}, laatst gewijzigd door "
                              f"{case.gewijzigd_door} op {when}). Uw wijziging is niet opgeslagen: laad de "
@@ -330,7 +331,7 @@ def _check_version(case: Casus, versie: int) -> None:
 
 
 def _bump(store: Store, cur, case: Casus, versie: int, actor: Gebruiker) -> int:
-    rows = store.run(cur, "casus_versie", id=case.id, versie=versie, nu=datetime.now(),
+    rows = store.run(cur, "casus_versie", id=case.id, versie=versie, nu=clock.now(),
                      door=actor.gebruikersnaam)
     if not rows:
         _check_version(case, -1)
@@ -340,7 +341,7 @@ def _bump(store: Store, cur, case: Casus, versie: int, actor: Gebruiker) -> int:
 def _history(store: Store, cur, case_id: str, versie: int, actie: str, van: Status | None,
              naar: Status | None, velden: list[str], toelichting: str | None, actor: Gebruiker) -> None:
     store.run(cur, "gebeurtenis_nieuw", casus_id=case_id, versie=versie, actie=actie, van_status=van,
-              naar_status=naar, velden=velden, toelichting=toelichting, tijd=datetime.now(),
+              naar_status=naar, velden=velden, toelichting=toelichting, tijd=clock.now(),
               gebruiker=actor.gebruikersnaam)
 
 

@@ -204,6 +204,10 @@ L.Icon.Default.imagePath = {{ this.image_path|tojson }};
     };
     kaart.keyboard.enable();
   }
+  if (kaart.zoomControl) {  // Leaflet's own buttons say "Zoom in"/"Zoom out": say it in Dutch
+    [[kaart.zoomControl._zoomInButton, 'Inzoomen'], [kaart.zoomControl._zoomOutButton, 'Uitzoomen']]
+      .forEach(function (k) { k[0].title = k[1]; k[0].setAttribute('aria-label', k[1]); });
+  }
   L.control.scale({imperial: false, maxWidth: 160}).addTo(kaart);
   L.control.attribution({prefix: false}).addTo(kaart);
   var lagen = {{ this.lagen|tojson }};

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from geo.nlformat import datum
+from geo.nlformat import datum, datumtijd
 from geo.sqlfiles import set_variables, sql_text
 
 
@@ -61,7 +61,7 @@ def accountability(con, filters: str, gebruiker: str) -> list[tuple[str, str]]:
     for bron, peildatum in con.execute("SELECT bron, peildatum FROM bron ORDER BY bron").fetchall():
         lines.append((f"Bron {bron}", f"peildatum {datum(peildatum)}"))
     lines += [("Selectie", filters), ("Gemaakt door", gebruiker),
-              ("Gemaakt op", datetime.now().strftime("%d-%m-%Y %H:%M")),
+              ("Gemaakt op", datumtijd(datetime.now(UTC))),
               ("Let op", "Vertrouwelijk: bevat gegevens uit het Handelsregister en de BAG.")]
     if meta.get("is_demo") == "1":
         lines.append(("Demo", "Demostad is fictief; alle namen en adressen zijn verzonnen."))
@@ -92,6 +92,8 @@ def _string_cell(sheet, value):
 def _text(value) -> str | int | float:
     if value is None:
         return ""
+    if isinstance(value, datetime):
+        return datumtijd(value)  # Dutch time, like every time a user sees
     if isinstance(value, date):
         return datum(value)
     return value

@@ -21,11 +21,10 @@ import pyogrio
 import shapely
 
 from geo import crs, nlformat
-from geo.branches import load_branches
-from geo.branches import register as register_branches
+from geo.concentration import Filter, selection_sql
 from geo.export_dook import accountability
 from geo.indicators import load_indicators
-from geo.mapshot_data import signals
+from geo.mapshot_data import ensure_membership, signals
 from geo.mapshot_view import DEFAULT_MARK, MapView, describe
 from geo.sqlfiles import sql_text
 
@@ -36,7 +35,7 @@ OMSCHRIJVING = {
     "pand": "BAG-panden",
     "verblijfsobject": "BAG-verblijfsobjecten (adressen)",
     "plaats": "BAG-ligplaatsen en -standplaatsen (adressen zonder pand), kolom soort",
-    "vestiging": "KVK-vestigingen, actief op de peildatum, met branchegroep",
+    "vestiging": "KVK-vestigingen van de kaartselectie, met de branchegroep die hun kleur op de kaart geeft",
     "gebied": "Gebieden (gemeente, wijken, buurten, bedrijventerreinen), kolom soort",
 }
 
@@ -78,8 +77,12 @@ def _write_layers(con, target: str, layers, selection: MapView | None, peildatum
     params = _box(selection)
     counts = {}
     for layer in (name for name in GPKG_LAYERS if name in layers and name != "indicatoren"):
-        extra = _vestiging_params(con, selection, peildatum) if layer == "vestiging" else {}
-        table = con.execute(sql_text(f"export_gpkg_{layer}"), {**params, **extra}).to_arrow_table()
+        if layer == "vestiging":
+            query = selection_sql("export_gpkg_vestiging")
+            extra = _vestiging_params(con, selection, peildatum)
+        else:
+            query, extra = sql_text(f"export_gpkg_{layer}"), {}
+        table = con.execute(query, {**extra, **params}).to_arrow_table()
         _write(target, layer, table, GEOMETRY[layer], f"{OMSCHRIJVING[layer]}; peildatum "
                f"{nlformat.datum(peildatum)}")
         counts[layer] = table.num_rows
@@ -95,11 +98,11 @@ def _box(selection: MapView | None) -> dict:
 
 
 def _vestiging_params(con, selection: MapView | None, peildatum: str) -> dict:
-    register_branches(con)
-    chosen = tuple(selection.groepen) if selection is not None else ()
+    """The map's selection (the same SQL and colour groups as on screen)."""
+    ensure_membership(con)
+    filt = selection.filter(peildatum) if selection is not None else Filter(peildatum)
     nummers = selection.vestigingen if selection is not None else None
-    return {"peildatum": peildatum, "groepen": list(chosen) or [g.id for g in load_branches().groepen],
-            "alleen_groepen": bool(chosen), "nummers": list(nummers) if nummers is not None else None}
+    return {**filt.params(), "nummers": list(nummers) if nummers is not None else None}
 
 
 def _write_signals(con, target: str, selection: MapView | None, peildatum: str) -> dict[str, int]:

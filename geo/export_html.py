@@ -24,7 +24,6 @@ import numpy as np
 import shapely
 
 from geo import crs, nlformat
-from geo.branches import load_branches
 from geo.mapshot import demo_line, made_line, sources_line, subtitle
 from geo.mapshot_data import ViewData, class_breaks, class_of, grid_counts, load, signal_point
 from geo.mapshot_draw import PALETTE, PAND_EDGE, PAND_FILL
@@ -90,11 +89,11 @@ def _payload(data: ViewData, view: MapView, privacy: bool, tiles: str | None) ->
 
 
 def _points_layer(data: ViewData) -> dict:
-    branches = load_branches()
+    legenda = {r.groep: r for r in data.group_counts()}
     p = data.punten
     lon, lat = crs.rd_to_lonlat(p.x, p.y)
-    items = [{"p": [round(float(b), 6), round(float(a), 6)], "k": branches.kleur(g),
-              "t": [naam, branches.naam(g)]}
+    items = [{"p": [round(float(b), 6), round(float(a), 6)], "k": legenda[g].kleur,
+              "t": [naam, legenda[g].naam]}
              for a, b, g, naam in zip(lon, lat, p.groep, p.naam, strict=True)]
     return {"naam": "Vestigingen", "soort": "punten", "items": items}
 
@@ -156,7 +155,7 @@ def _side_panel(con, data: ViewData, view: MapView, options: SnapshotOptions) ->
 
 
 def _legend(data: ViewData, privacy: bool) -> list[str]:
-    e, branches = html.escape, load_branches()
+    e = html.escape
     rows = []
     if len(data.panden):
         rows.append(_row(f"background:{PAND_FILL};border:1px solid {PAND_EDGE}", "Pand (BAG)"))
@@ -165,8 +164,8 @@ def _legend(data: ViewData, privacy: bool) -> list[str]:
     if any(g["soort"] == "bedrijventerrein" for g in data.gebieden):
         rows.append(_row("border-top:3px dashed #1f1f1f;height:0", "Bedrijventerrein"))
     if privacy and data.punten is not None:
-        rows.append(f"<li class='kop'>Actieve vestigingen per vak van {e(nlformat.getal(data.cel))} m "
-                    "(wijs een vak aan voor het aantal)</li>")
+        rows.append(f"<li class='kop'>Vestigingen van de selectie per vak van "
+                    f"{e(nlformat.getal(data.cel))} m (wijs een vak aan voor het aantal)</li>")
         _, breaks, colours = _cell_classes(data)
         low = 1
         for colour, bound in zip(colours, breaks, strict=True):
@@ -174,9 +173,8 @@ def _legend(data: ViewData, privacy: bool) -> list[str]:
             rows.append(_row(f"background:{colour}", text))
             low = bound + 1
         rows.append("<li class='kop'>Aantal per branchegroep in beeld</li>")
-    for groep, n in data.group_counts():
-        label = f"{branches.naam(groep)} ({nlformat.getal(n)})"
-        rows.append(_row(f"background:{branches.kleur(groep)};border-radius:50%", label))
+    for r in data.group_counts():
+        rows.append(_row(f"background:{r.kleur};border-radius:50%", f"{r.naam} ({nlformat.getal(r.aantal)})"))
     sign = "border:2px solid #000" + ("" if privacy else ";border-radius:50%")
     if privacy and data.signalen:
         rows.append(_row(sign, "Vak met minstens één signaal"))

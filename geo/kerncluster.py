@@ -31,7 +31,7 @@ from geo.mapshot_draw import draw_map, north_arrow, polygons_path, scale_bar
 from geo.mapshot_page import Flow, drawing, footer, header, new_page, pdf_metadata
 from geo.mapshot_text import short, text_with_halo
 from geo.mapshot_view import MapView, SnapshotOptions, fit_box
-from geo.sqlfiles import sql_text
+from geo.objectnamen import linked_objects  # noqa: F401  (part of this module's interface)
 
 MAP_MM = (10.0, 29.0, 150.0, 147.0)   # x, y, w, h on A4
 TEXT_MM = (167.0, 29.0, 120.0, 147.0)
@@ -79,7 +79,8 @@ def _subtitle(meta: dict, extra: str) -> str:
 def _cover(cases: list[dict], options: SnapshotOptions, texts: dict):
     fig, page = new_page(options.paper)
     wijze = "zonder namen en adressen" if options.privacy else "met namen en adressen"
-    header(fig, page, options.title, _subtitle(texts["meta"], f"{len(cases)} casussen · {wijze}"),
+    aantal = nlformat.meervoud(len(cases), "casus", "casussen")
+    header(fig, page, options.title, _subtitle(texts["meta"], f"{aantal} · {wijze}"),
            options.mark, texts["demo"])
     footer(fig, page, texts["bronnen"], texts["gemaakt"], options.mark)
     ax = _column(fig, page, (10.0, 29.0, 277.0, 147.0))
@@ -105,21 +106,6 @@ def _case_page(con, case: dict, options: SnapshotOptions, texts: dict):
     _case_map(con, fig, page, objects, options.privacy)
     _case_text(_column(fig, page, TEXT_MM), page, case, objects, options.privacy)
     return fig
-
-
-def linked_objects(con, koppelingen: list[dict]) -> list[dict]:
-    """The linked objects that exist in the snapshot: {object_type, object_id, label, geom}."""
-    wanted = {k: [] for k in ("pand", "adres", "vestiging", "maatschappelijke_activiteit", "buurt", "wijk")}
-    for k in koppelingen:
-        kind = str(k.get("object_type", "")).lower()
-        if kind in wanted:
-            wanted[kind].append(str(k.get("object_id", "")).strip())
-    params = {"panden": wanted["pand"], "adressen": wanted["adres"], "vestigingen": wanted["vestiging"],
-              "kvk": wanted["maatschappelijke_activiteit"], "buurten": wanted["buurt"],
-              "wijken": wanted["wijk"]}
-    rows = con.execute(sql_text("export_casus_objecten"), params).fetchall()
-    return [{"object_type": t, "object_id": i, "label": label or "",
-             "geom": shapely.from_wkb(w) if w is not None else None} for t, i, label, w in rows]
 
 
 def _case_map(con, fig, page, objects: list[dict], privacy: bool) -> None:

@@ -13,9 +13,9 @@ import duckdb
 import numpy as np
 import shapely
 
+from geo import concentration
 from geo import indicators as ind
-from geo.branches import load_branches
-from geo.branches import register as register_branches
+from geo.legenda import GroepRegel, group_rows
 from geo.mapshot_view import MapView, RdBox
 from geo.sqlfiles import sql_text
 
@@ -60,6 +60,7 @@ class ViewData:
     te_veel_panden: bool = False
     gebieden: list[dict] = field(default_factory=list)
     punten: Punten | None = None
+    selectie: concentration.Filter | None = None
     signalen: list[Signaal] = field(default_factory=list)
     fouten: list[str] = field(default_factory=list)
 
@@ -71,15 +72,14 @@ class ViewData:
     def is_demo(self) -> bool:
         return self.meta.get("is_demo") == "1"
 
-    def group_counts(self) -> list[tuple[str | None, int]]:
-        """(group id or None for overig, count in view), in the order of branches.toml."""
-        if self.punten is None:
+    def group_counts(self) -> list[GroepRegel]:
+        """The legend rows per branch group for the vestigingen in view (geo.legenda, as on screen)."""
+        if self.punten is None or self.selectie is None:
             return []
-        order = [g.id for g in load_branches().groepen] + [None]
-        counts = {g: 0 for g in order}
+        counts: dict[str | None, int] = {}
         for g in self.punten.groep:
             counts[g] = counts.get(g, 0) + 1
-        return [(g, n) for g, n in counts.items() if n]
+        return group_rows(counts, self.selectie)
 
 
 def load(con, view: MapView, box: RdBox, tolerantie: float) -> ViewData:
@@ -94,7 +94,8 @@ def load(con, view: MapView, box: RdBox, tolerantie: float) -> ViewData:
     if soorten:
         data.gebieden = _gebieden(con, where, soorten, tolerantie)
     if view.shows("vestigingen"):
-        data.punten = _punten(con, where, view, data.peildatum)
+        data.selectie = view.filter(data.peildatum)
+        data.punten = _punten(con, where, view, data.selectie)
     if view.shows("indicatoren") and view.indicatoren:
         data.signalen, data.fouten = signals(con, view.indicatoren, box)
     return data
@@ -115,17 +116,24 @@ def _gebieden(con, where: dict, soorten: list[str], tolerantie: float) -> list[d
             for s, c, n, w in rows]
 
 
-def _punten(con, where: dict, view: MapView, peildatum: str) -> Punten:
-    register_branches(con)
-    groepen = list(view.groepen) or [g.id for g in load_branches().groepen]
-    params = {**where, "peildatum": peildatum, "groepen": groepen,
-              "alleen_groepen": bool(view.groepen),
+def _punten(con, where: dict, view: MapView, filt: concentration.Filter) -> Punten:
+    ensure_membership(con)
+    params = {**filt.params(), **where,
               "nummers": list(view.vestigingen) if view.vestigingen is not None else None}
-    rows = con.execute(sql_text("export_kaart_vestigingen"), params).fetchall()
+    rows = con.execute(concentration.selection_sql("export_kaart_vestigingen"), params).fetchall()
     return Punten(x=np.array([r[3] for r in rows], dtype=float),
                   y=np.array([r[4] for r in rows], dtype=float),
                   groep=[r[2] for r in rows], naam=[r[1] or "" for r in rows],
                   nummer=[r[0] for r in rows])
+
+
+def ensure_membership(con) -> None:
+    """branche_lid on this connection: the UI's cursors have it already (computed once per
+    snapshot); a bare connection gets it computed here."""
+    try:
+        con.execute("SELECT 1 FROM branche_lid LIMIT 0")
+    except duckdb.CatalogException:
+        concentration.register_membership(con)
 
 
 def signals(con, indicator_ids, box: RdBox | None = None) -> tuple[list[Signaal], list[str]]:

@@ -16,7 +16,6 @@ from matplotlib.patches import PathPatch, Polygon, Rectangle
 from matplotlib.path import Path
 
 from geo import nlformat
-from geo.branches import load_branches
 from geo.mapshot_data import ViewData, class_breaks, class_of, grid_counts, signal_point
 from geo.mapshot_text import short, text_with_halo
 
@@ -154,24 +153,21 @@ def _points(ax, data: ViewData, scale: float, labels: Labels) -> list[LegendItem
     punten = data.punten
     if punten is None:
         return []
-    branches = load_branches()
     n = len(punten)
     size = (30 if n <= 200 else 18 if n <= 1000 else 8 if n <= 5000 else 4) * scale ** 2  # points²
     groepen = np.array([g or "" for g in punten.groep], dtype=object)
     out = []
-    for groep, aantal in data.group_counts():
-        mask = groepen == (groep or "")
+    for r in data.group_counts():
+        mask = groepen == (r.groep or "")
         edge = "white" if n <= 1000 else "none"
-        ax.scatter(punten.x[mask], punten.y[mask], s=size if groep else size * 0.7,
-                   c=branches.kleur(groep), edgecolors=edge, linewidths=0.3 * scale,
-                   zorder=5 if groep else 4)
-        out.append(LegendItem("punt", f"{branches.naam(groep)} ({nlformat.getal(aantal)})",
-                              branches.kleur(groep)))
+        ax.scatter(punten.x[mask], punten.y[mask], s=size if r.groep else size * 0.7,
+                   c=r.kleur, edgecolors=edge, linewidths=0.3 * scale, zorder=5 if r.groep else 4)
+        out.append(LegendItem("punt", f"{r.naam} ({nlformat.getal(r.aantal)})", r.kleur))
     if 0 < n <= MAX_LABELS:
         for x, y, naam in zip(punten.x, punten.y, punten.naam, strict=True):
             labels.add(x, y, short(naam, 30), 6.0, always=True, dx_mm=1.8, ha="left",
                        color="#1f1f1f", zorder=7, halo=1.5)
-    return [LegendItem("tekst", "Actieve vestigingen per branchegroep")] + out if out else out
+    return [LegendItem("tekst", "Vestigingen in de selectie per branchegroep")] + out if out else out
 
 
 def _cells(ax, data: ViewData, scale: float, labels: Labels) -> list[LegendItem]:
@@ -188,16 +184,15 @@ def _cells(ax, data: ViewData, scale: float, labels: Labels) -> list[LegendItem]
     ax.add_collection(PolyCollection(squares, facecolors=faces, edgecolors="white",
                                      linewidths=0.4 * scale, alpha=0.75, zorder=2))
     _cell_numbers(labels, counts, cel, breaks)
-    out = [LegendItem("tekst", f"Actieve vestigingen per vak van {nlformat.getal(cel)} m")]
+    out = [LegendItem("tekst", f"Vestigingen van de selectie per vak van {nlformat.getal(cel)} m")]
     low = 1
     for colour, bound in zip(colours, breaks, strict=True):
         text = nlformat.getal(bound) if low == bound else f"{nlformat.getal(low)}–{nlformat.getal(bound)}"
         out.append(LegendItem("vlak", text, colour))
         low = bound + 1
-    branches = load_branches()
     out.append(LegendItem("tekst", "Aantal per branchegroep in beeld"))
-    out += [LegendItem("punt", f"{branches.naam(g)} ({nlformat.getal(n)})", branches.kleur(g))
-            for g, n in data.group_counts()]
+    out += [LegendItem("punt", f"{r.naam} ({nlformat.getal(r.aantal)})", r.kleur)
+            for r in data.group_counts()]
     return out
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from geo import crs
 from geo.branches import load_branches
+from geo.concentration import Filter
 from geo.indicators import load_indicators
+from geo.nlformat import meervoud
 
 LAYERS = ("vestigingen", "panden", "buurten", "bedrijventerreinen", "indicatoren")
 DEFAULT_LAYERS = ("vestigingen", "panden", "buurten", "bedrijventerreinen")
@@ -31,6 +33,9 @@ class MapView:
     vestiging, coloured by its group. vestigingen: an explicit selection of vestigingsnummers
     (None = no such restriction). indicatoren: indicator ids whose results are drawn.
     filters: the filters as the analyst sees them, in words; printed on every export.
+    selectie: the map's own selection (status, branch groups, SBI codes, dates); when given,
+    the export reads its vestigingen and their colour group through the same SQL as the map.
+    Without it: the vestigingen active on the snapshot's peildatum in `groepen`.
     """
 
     bounds: tuple[float, float, float, float]
@@ -40,6 +45,7 @@ class MapView:
     indicatoren: tuple[str, ...] = ()
     vestigingen: tuple[str, ...] | None = None
     filters: tuple[str, ...] = ()
+    selectie: Filter | None = None
 
     def __post_init__(self):
         unknown = set(self.layers) - set(LAYERS)
@@ -47,6 +53,10 @@ class MapView:
             raise ValueError(f"onbekende kaartlagen {sorted(unknown)}; kies uit {LAYERS}")
         if self.bounds_crs not in (crs.WGS84, crs.RD):
             raise ValueError(f"bounds_crs moet {crs.WGS84} of {crs.RD} zijn")
+
+    def filter(self, peildatum: str) -> Filter:
+        """The selection this view shows (see `selectie`)."""
+        return self.selectie or Filter(peildatum, groepen=self.groepen)
 
     def shows(self, layer: str) -> bool:
         return layer in self.layers
@@ -87,7 +97,8 @@ def describe(view: MapView, privacy: bool) -> list[str]:
                if view.groepen else "alle branches")
         lines.append(f"Vestigingen: actief op de peildatum, {wat}")
         if view.vestigingen is not None:
-            lines.append(f"Alleen een selectie van {len(view.vestigingen)} vestigingen")
+            aantal = meervoud(len(view.vestigingen), "vestiging", "vestigingen")
+            lines.append(f"Alleen een selectie van {aantal}")
     if view.shows("indicatoren") and view.indicatoren:
         namen = {i.id: i.naam for i in load_indicators()}
         lines.append("Signalen: " + "; ".join(namen.get(i, i) for i in view.indicatoren))

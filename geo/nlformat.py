@@ -5,8 +5,10 @@ Pure functions, no locale module: the server's locale is not ours to rely on.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 LEEG = "–"
 
@@ -26,18 +28,27 @@ def datum(value: date | datetime | str | None) -> str:
 
 
 def datumtijd(value: date | datetime | str | None) -> str:
-    """A timestamp as '28-11-2026 15:02', in Dutch time when it carries a time zone."""
+    """A timestamp as '28-11-2026 15:02' in Dutch time (Europe/Amsterdam, daylight saving
+    included). A time without a zone is UTC: that is how Zicht stores every timestamp (the case
+    store via cases.clock, `bron.geladen_op`); a bare date is shown as midnight."""
     parsed = as_datetime(value)
     if parsed is None:
         return LEEG
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(ZoneInfo("Europe/Amsterdam"))
-    return parsed.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return parsed.strftime("%d-%m-%Y %H:%M")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(AMSTERDAM).strftime("%d-%m-%Y %H:%M")
 
 
 def meervoud(aantal: int, enkel: str, meer: str) -> str:
     """'1 vestiging', '1.234 vestigingen'."""
-    return f"{getal(aantal)} {enkel if aantal == 1 else meer}"
+    return f"{getal(aantal)} {kies(aantal, enkel, meer)}"
+
+
+def kies(aantal: int, enkel: str, meer: str) -> str:
+    """The word that agrees with a count: kies(1, 'heeft', 'hebben') -> 'heeft'."""
+    return enkel if aantal == 1 else meer
 
 
 def waarde(value) -> str:

@@ -44,8 +44,8 @@ def parse(text: str) -> Zoekvraag | None:
 
 
 def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
-    """Results as dicts: soort ('adres' or 'vestiging'), id, label, detail, vbo, lon, lat; an
-    address also has its pand."""
+    """Results as dicts: soort ('adres', 'straat' or 'vestiging'), id, label, detail, vbo, lon,
+    lat; an address also has its pand."""
     vraag = parse(text)
     if vraag is None:
         return []
@@ -59,6 +59,14 @@ def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
     sql = sql_text(query)
     if vraag.soort in ("postcode", "straat"):  # every address: hoofd, neven, lig- en standplaats
         sql = sql_text("zoek_adressen") + sql
+    found = _rows(con, sql, params)
+    if vraag.soort == "naam":
+        # A street name without a number: the street itself (the map flies there), then names.
+        found = _rows(con, sql_text("zoek_straatnaam"), params) + found
+    return found[:limit]
+
+
+def _rows(con, sql: str, params: dict) -> list[dict]:
     cur = con.execute(sql, params)
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from geo.sqlfiles import run_script, set_variables
 from loaders import sbi_versie as sbi
-from loaders.errors import InvoerFout
+from loaders.errors import InvoerFout, InvoerFouten
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_ids import LENGTE, probleem
 from loaders.kvk_mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
@@ -55,10 +55,11 @@ def _stage(con, path: Path, delimiter: str, original: Path) -> None:
 
 def _check_columns(con, path: Path) -> None:
     present = {row[0] for row in con.execute(f"DESCRIBE {STAGE}").fetchall()}
-    for field in REQUIRED:
-        if DOOK[field] not in present:
-            raise InvoerFout(path.name, "kolom ontbreekt (DOOK-indeling verwacht, of geef een "
-                                        "kolomindeling met --kolommen)", rij=1, veld=DOOK[field])
+    missing = [InvoerFout(path.name, "kolom ontbreekt (DOOK-indeling verwacht, of geef een kolomindeling "
+                                     "met --kolommen)", rij=1, veld=DOOK[field])
+               for field in REQUIRED if DOOK[field] not in present]
+    if missing:
+        raise InvoerFouten(missing)
     for column in DOOK.values():  # optional columns read as empty, so one SQL fits every file
         if column not in present:
             con.execute(f'ALTER TABLE {STAGE} ADD COLUMN "{column}" VARCHAR')
@@ -77,12 +78,16 @@ def _check_identifiers(con, path: Path) -> None:
 
 
 def _check_dates(con, path: Path) -> None:
+    """Every unreadable date of the file (up to InvoerFouten.MAX), in row order."""
+    found, totaal = [], 0
     for column in (DOOK[f] for f in DATES):
-        bad = con.execute(
-            f'SELECT rij, "{column}" FROM {STAGE} WHERE nullif(trim("{column}"), \'\') '
-            f'IS NOT NULL AND kvk_datum("{column}") IS NULL ORDER BY rij LIMIT 1'
-        ).fetchone()
-        if bad:
-            raise InvoerFout(path.name, f"'{bad[1]}' is geen geldige datum", rij=bad[0],
-                             veld=column)
+        where = (f'WHERE nullif(trim("{column}"), \'\') IS NOT NULL AND kvk_datum("{column}") IS NULL')
+        totaal += con.execute(f"SELECT count(*) FROM {STAGE} {where}").fetchone()[0]
+        rows = con.execute(f'SELECT rij, "{column}" FROM {STAGE} {where} ORDER BY rij LIMIT ?',
+                           [InvoerFouten.MAX]).fetchall()
+        found += [InvoerFout(path.name, f"'{waarde}' is geen geldige datum", rij=rij, veld=column)
+                  for rij, waarde in rows]
+    if found:
+        found.sort(key=lambda f: f.rij)
+        raise InvoerFouten(found[:InvoerFouten.MAX], totaal)
 

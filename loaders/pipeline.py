@@ -167,12 +167,25 @@ def _write_meta(con, bronnen: list[Bron], code: str | None) -> None:
     meta = {
         "gemeentenaam": naam or (f"gemeente {code}" if code else "onbekend"),
         "gemeentecode": code or "",
-        "peildatum": peildatum,
+        # "Actief op" is decided on the main KVK source's own peildatum: a small later upload
+        # must not move the date for every vestiging. Each source keeps its own in `bron`.
+        "peildatum": kvk_peildatum(con, bronnen) or peildatum,
+        "peildatum_bag": bag.peildatum,
         "is_demo": "1" if bag.opties.get("demo") else "0",
         "gebouwd_op": datetime.now(UTC).isoformat(timespec="seconds"),
         "schema_versie": SCHEMA_VERSION,
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+
+
+def kvk_peildatum(con, bronnen: list[Bron]) -> str | None:
+    """The peildatum of the KVK source with the most vestigingen (the main selection)."""
+    kvk = {b.bron: b.peildatum for b in bronnen if b.soort.startswith("kvk")}
+    if not kvk:
+        return None
+    rows = dict(con.execute("SELECT bron, count(*) FROM vestiging GROUP BY bron").fetchall())
+    hoofd = max(kvk, key=lambda naam: (rows.get(naam, 0), kvk[naam]))
+    return kvk[hoofd]
 
 
 def _snapshot_name(bronnen: list[Bron]) -> str:

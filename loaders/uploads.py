@@ -27,7 +27,7 @@ from pathlib import Path
 
 from geo.db import connect
 from geo.sqlfiles import run_script, sql_text
-from loaders.errors import InvoerFout
+from loaders.errors import InvoerFout, InvoerFouten
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_mapping import DOOK
 from loaders.pipeline import _load_source, prepare_staging
@@ -251,6 +251,9 @@ def _named(path: Path, weergavenaam: str) -> Iterator[None]:
     except InvoerFout as exc:
         if exc.bestand not in (path.name, str(path)):
             raise
+        if isinstance(exc, InvoerFouten):
+            raise InvoerFouten([InvoerFout(weergavenaam, f.melding, f.rij, f.veld) for f in exc.fouten],
+                               exc.totaal) from exc
         raise InvoerFout(weergavenaam, exc.melding, exc.rij, exc.veld) from exc
 
 

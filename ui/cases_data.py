@@ -156,8 +156,11 @@ def _counts(path: str, mode: str, thema: str | None) -> dict[str, int]:
 
 
 def counts_changed() -> None:
-    """Call after linking or unlinking an object, so the map shows the new counts."""
+    """Call after linking or unlinking an object, so the map shows the new counts and the card
+    the new links: the map card reruns as a fragment, which does not pass the gate that starts
+    a fresh memo, so this run's reads are forgotten here."""
     _counts.clear()
+    st.session_state[_RUN] = {}
 
 
 _FLASH = "zicht_melding"

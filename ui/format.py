@@ -3,9 +3,9 @@ decided in geo.nlformat, which exports also use; this module adds what only the 
 
 from __future__ import annotations
 
-from geo.nlformat import LEEG, datum, datumtijd, getal, meervoud
+from geo.nlformat import LEEG, datum, datumtijd, getal, kies, meervoud
 
-__all__ = ["LEEG", "datum", "datumtijd", "getal", "md_escape", "meervoud"]
+__all__ = ["LEEG", "datum", "datumtijd", "getal", "kies", "md_escape", "meervoud"]
 
 _MD_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:")
 

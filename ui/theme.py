@@ -6,12 +6,15 @@ import streamlit as st
 
 # Streamlit leaves ~6rem above the first element for a toolbar that is minimal here; on a
 # projector that space is better spent on the map. Headline figures a little smaller, so five of
-# them fit beside the gemeente's name on a 1280-pixel projector. Targets Streamlit's test ids.
+# them fit beside the gemeente's name on a 1280-pixel projector. The file uploader's English
+# "200MB per file • CSV" (fixed in Streamlit's frontend) is hidden; each uploader says its limit and
+# file types in Dutch below it (ui.components.upload_form). Targets Streamlit's test ids.
 _CSS = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 1.5rem; padding-bottom: 2rem; }
 [data-testid="stSidebarUserContent"] { padding-top: 0.5rem; }
 [data-testid="stMetricValue"] { font-size: 1.85rem; }
 [data-testid="stMain"] [data-testid="stAlertContainer"] { padding-top: 0.6rem; padding-bottom: 0.6rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 </style>"""
 
 

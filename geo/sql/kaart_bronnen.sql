@@ -1,4 +1,4 @@
 -- The sources every figure on the map rests on.
-SELECT bron, omschrijving, peildatum, rijen, bestand
+SELECT bron, omschrijving, peildatum, rijen, bestand, soort
 FROM bron
 ORDER BY bron;

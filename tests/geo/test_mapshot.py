@@ -97,7 +97,7 @@ def test_privacy_on_by_default_leaves_out_names_and_streets(con, quiet_spot):
     text = pdf_text(render(con, quiet_spot["view"], SnapshotOptions())[1])
     assert quiet_spot["naam"] not in text
     assert quiet_spot["straat"] not in text
-    assert "Actieve vestigingen per vak" in text
+    assert "Vestigingen van de selectie per vak" in text
     assert "zonder namen en adressen" in text
 
 

@@ -63,3 +63,13 @@ def test_part_of_a_trade_name(con):
     naam, nummer = con.execute("SELECT naam, vestigingsnummer FROM vestiging "
                                "WHERE length(naam) > 12 ORDER BY 2 LIMIT 1").fetchone()
     assert nummer in [r["id"] for r in search.search(con, naam[2:12].lower(), limit=500)]
+
+
+def test_a_street_name_without_number_finds_the_street(con):
+    straat, n = con.execute(
+        "SELECT openbare_ruimte, count(*) FROM verblijfsobject WHERE openbare_ruimte IS NOT NULL "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
+    results = search.search(con, straat.lower())
+    assert results[0]["soort"] == "straat" and results[0]["label"] == straat
+    assert f"{n} adressen" in results[0]["detail"] and results[0]["lat"] is not None
+    assert all(r["soort"] != "straat" for r in search.search(con, "Qwxzstraat"))

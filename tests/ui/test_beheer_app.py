@@ -145,3 +145,21 @@ def test_retention_runs_when_the_app_starts_and_the_coordinator_sees_the_record(
     assert "systeem (start app)" in texts(at)
     store = support.cases_data.store()
     assert access.list_cases(store, coord) == []
+
+
+def test_in_demo_mode_beheer_shows_the_fictional_team_instead_of_a_lock(demo_data_dir, tmp_path, monkeypatch):
+    from tests.ui.test_cases_support import link_demo_snapshot
+    from ui.components import demo_beheer
+
+
+    data = tmp_path / "demo-data"
+    link_demo_snapshot(demo_data_dir, data)
+    monkeypatch.setenv("ZICHT_DATA_DIR", str(data))
+    monkeypatch.setenv("ZICHT_MODE", "demo")
+    monkeypatch.delenv("ZICHT_CASES_KEY", raising=False)
+    at = run(app("beheer"))
+    shown = texts(at)
+    assert beheer.GEEN_TOEGANG not in shown and "Demomodus: zo ziet Beheer eruit" in shown
+    team = at.dataframe[0].value
+    assert set(team["Naam"]) == {naam for _, naam, _, _ in demo_beheer.TEAM}
+    assert "beheerder" in set(team["Rollen"]) and not at.get("text_input")

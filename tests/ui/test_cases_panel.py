@@ -10,7 +10,7 @@ from cases import access, workflow
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import BUURT, PAND, audit_lines, new_case, plain, run, texts
 from ui import cases_data
-from ui.components import case_panel
+from ui.components import case_hit, case_panel
 
 case_env, store, team, two_cases = support.case_env, support.store, support.team, support.two_cases
 KVK = "12345678"
@@ -116,9 +116,9 @@ def test_hit_question_on_the_casussen_page_resolves_an_address(two_cases, store,
     at.text_input(key="treffer_tekst_pagina").input(KVK)
     at.button(key="FormSubmitter:treffer_pagina-Controleren").click()
     assert "Nee." in texts(run(at))
-    at.text_input(key="treffer_tekst_pagina").input("Jansen")
+    at.text_input(key="treffer_tekst_pagina").input("Geen Bedrijf Met Deze Naam Xq")
     at.button(key="FormSubmitter:treffer_pagina-Controleren").click()
-    assert "Op naam zoeken kan hier niet" in texts(run(at))
+    assert case_hit.GEEN_NAAM in texts(run(at))
     kinds = [r["actie"] for r in audit_lines(store)]
     assert kinds.count("hit_no_hit") == 2
 

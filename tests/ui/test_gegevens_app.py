@@ -220,3 +220,19 @@ def test_a_beheerder_sees_server_paths_and_may_add_files(data_dir, monkeypatch):
     at = run_page()
     assert at.file_uploader and _has_button(at, "gegevens_bouwen")
     assert all(str(v).startswith("/") for v in table(at, 0)["Bestand of URL"])
+
+
+def test_every_bad_date_of_a_file_is_listed_at_once_with_a_download(data_dir):
+    before = state_of(data_dir)
+    bad = [ROW_2.replace("000098765432", f"00009876543{n}").replace("31-02-2024", f"3{n}-13-2024")
+           for n in range(3)]
+    ended = ROW_1.replace(";01-02-2015;;Ja", ";01-02-2015;99-99-9999;Ja")
+    at = upload_and_check(run_page(), "selectie-nov.csv", csv(ROW_1, *bad, ended))
+    fout = "\n".join(e.value for e in at.error)
+    assert "4 problemen gevonden" in fout
+    table = frame_with(at, "Probleem")
+    assert table["Rij"].tolist() == [3, 4, 5, 6]
+    assert set(table["Veld"]) == {"KVK_Datum_inschrijving_vestiging", "KVK_Datum_uitschrijving_vestiging"}
+    assert any("99-99-9999" in p for p in table["Probleem"])
+    assert any(b.key == "gegevens_fouten_download" for b in at.get("download_button"))
+    assert state_of(data_dir) == before

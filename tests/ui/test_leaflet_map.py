@@ -85,3 +85,14 @@ def test_the_last_drawn_polygon_counts():
     assert '"Polygon"' in getekend_gebied(value)
     assert getekend_gebied({"all_drawings": []}) is None
     assert getekend_gebied({"all_drawings": None, "last_active_drawing": {"geometry": square}})
+
+
+def test_finishing_a_drawing_is_no_click_on_the_map():
+    corner = {"lat": 52.1, "lng": 5.1}
+    square = {"type": "Polygon", "coordinates": [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52.1], [5, 52]]]}
+    gezien = {}
+    drawn = {"last_clicked": corner, "all_drawings": [{"type": "Feature", "geometry": square}]}
+    assert nieuwe_klik(drawn, gezien, INDEX) is None
+    # the drawing stays; a later real click elsewhere opens a card again, a click on a corner does not
+    assert nieuwe_klik({**drawn, "last_clicked": {"lat": 52.05, "lng": 5.05}}, gezien, INDEX) is not None
+    assert nieuwe_klik({**drawn, "last_clicked": {"lat": 52.0, "lng": 5.0}}, gezien, INDEX) is None

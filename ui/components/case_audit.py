@@ -10,7 +10,9 @@ import streamlit as st
 from cases import access, audit, retention
 from cases.model import CasusFout, Gebruiker
 from geo.export_dook import to_csv
+from geo.nlformat import AMSTERDAM
 from ui import cases_data
+from ui.components.object_namen import AuditNamen, details_tekst
 from ui.format import LEEG, datum, datumtijd, getal, md_escape
 
 TONEN = 300
@@ -44,9 +46,10 @@ def render_audit(coordinator: Gebruiker) -> None:
     shown = [r for r in reversed(rows) if (not wie or r.get("gebruiker") in wie)
              and (not wat or r.get("actie") in wat)][:TONEN]
     st.caption(f"De laatste {getal(len(shown))} van {getal(len(rows))} regels, nieuwste eerst.")
-    st.dataframe([_display(r) for r in shown], hide_index=True, width="stretch")
+    namen = AuditNamen.voor(store, shown)
+    st.dataframe([_display(r, namen) for r in shown], hide_index=True, width="stretch")
     st.download_button("Auditlog exporteren (CSV)", data=exporter(store, coordinator),
-                       file_name=f"auditlog-{datetime.now():%Y-%m-%d}.csv", mime="text/csv",
+                       file_name=f"auditlog-{datetime.now(AMSTERDAM):%Y-%m-%d}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore",
                        help="Alle regels met de uitkomst van de controle. De export wordt zelf ook "
                             "vastgelegd.")
@@ -65,15 +68,16 @@ def _status(controle: audit.Controle, rows: list[dict]) -> None:
              "en meld dit bij de functionaris gegevensbescherming.", icon=":material/gpp_bad:")
     bad = [r for r in rows if r.get("regel") == controle.fout_regel]
     if bad:
-        st.dataframe([_display(bad[0])], hide_index=True, width="stretch")
+        st.dataframe([_display(bad[0], AuditNamen.voor(cases_data.store(), bad[:1]))], hide_index=True,
+                     width="stretch")
 
 
-def _display(r: dict) -> dict:
+def _display(r: dict, namen: AuditNamen) -> dict:
     return {"Regel": r.get("regel"), "Tijd": datumtijd(r.get("tijd")),
             "Gebruiker": r.get("gebruiker") or LEEG,
-            "Actie": actie_label(r.get("actie")), "Casus": r.get("casus_id") or "",
-            "Object": " ".join(x for x in (r.get("object_type"), r.get("object_id")) if x),
-            "Details": r.get("details") or ""}
+            "Actie": actie_label(r.get("actie")), "Casus": namen.casus(r.get("casus_id")),
+            "Object": namen.object(r.get("object_type"), r.get("object_id")),
+            "Details": details_tekst(r.get("details"))}
 
 
 def exporter(store, coordinator: Gebruiker):

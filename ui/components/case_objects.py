@@ -9,6 +9,7 @@ from cases import workflow
 from cases.model import CasusFout, Dossier, Gebruiker, Koppeling, ObjectType
 from ui import cases_data
 from ui.components.case_links import OBJECT_LABELS, kaart_link
+from ui.components.object_namen import object_labels
 from ui.format import datumtijd, md_escape
 
 HULP_BUURT = ("De buurtcode (bijvoorbeeld BU06370101) telt mee in de aantallen signalen per buurt op de "
@@ -19,17 +20,19 @@ def render(gebruiker: Gebruiker, dossier: Dossier, editable: bool) -> None:
     if not dossier.koppelingen:
         st.caption("Nog geen objecten gekoppeld. Koppel vanaf de objectkaart op de Kaart-pagina of "
                    "hieronder.")
+    namen = object_labels({(k.object_type.value, k.object_id) for k in dossier.koppelingen})
     for k in dossier.koppelingen:
-        _row(gebruiker, dossier, k, editable)
+        _row(gebruiker, dossier, k, editable, namen.get((k.object_type.value, k.object_id)))
     if editable:
         _link_form(gebruiker, dossier)
 
 
-def _row(gebruiker: Gebruiker, dossier: Dossier, k: Koppeling, editable: bool) -> None:
+def _row(gebruiker: Gebruiker, dossier: Dossier, k: Koppeling, editable: bool, naam: str | None) -> None:
     tekst, kaart, actie = st.columns([4, 1.3, 1.2], vertical_alignment="center")
     omschrijving = f" · {k.omschrijving}" if k.omschrijving else ""
     buurt = f" · buurt {k.buurtcode}" if k.buurtcode and k.object_type is not ObjectType.BUURT else ""
-    tekst.markdown(f"**{OBJECT_LABELS[k.object_type]}** {md_escape(k.object_id + buurt + omschrijving)}")
+    wat = f"{naam} ({k.object_id})" if naam else k.object_id
+    tekst.markdown(f"**{OBJECT_LABELS[k.object_type]}** {md_escape(wat + buurt + omschrijving)}")
     tekst.caption(md_escape(f"gekoppeld {datumtijd(k.gekoppeld_op)} door {k.gekoppeld_door}"))
     with kaart:
         kaart_link(k.object_type, k.object_id)

@@ -52,7 +52,7 @@ def render(object_type: str, object_id: str, buurtcode: str | None = None,
     if gebruiker.datarollen:
         _link_form(gebruiker, kind, ident, buurtcode, key, linked)
     if set(Thema) - set(gebruiker.datarollen):
-        _hit_button(gebruiker, tuple(i for _, i in objects), key, bool(linked))
+        _hit_button(gebruiker, [(k.value, i) for k, i in objects], key, bool(linked))
 
 
 def _linked(gebruiker: Gebruiker, objects: list[tuple[ObjectType, str]]) -> set[str]:
@@ -112,9 +112,9 @@ def _link(gebruiker: Gebruiker, kind: ObjectType, ident: str, buurtcode: str | N
     cases_data.flash("success", f"{OBJECT_LABELS[kind]} gekoppeld aan casus {casus.casusnummer}.")
 
 
-def _hit_button(gebruiker: Gebruiker, idents: tuple[str, ...], key: str, sees_some: bool) -> None:
+def _hit_button(gebruiker: Gebruiker, objects: list[tuple[str, str]], key: str, sees_some: bool) -> None:
     if st.button(TREFFER_KNOP, key=f"treffer_{key}", icon=":material/help:", help=TREFFER_HULP):
-        treffer = case_hit.ask(gebruiker, idents)
+        treffer = case_hit.ask(gebruiker, case_hit.card_identifiers(objects))
         case_hit.show_answer(treffer, "dit object")
         if treffer.treffer and sees_some:
             st.caption("Dat kan ook de casus zijn die u hierboven ziet; of er daarbuiten nog casussen zijn, "

@@ -6,11 +6,9 @@ other right."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
-from cases import accounts
+from cases import accounts, clock
 from cases.accounts import MIN_WACHTWOORD
 from cases.model import CasusFout, Gebruiker, Rol, Thema
 from ui import cases_data
@@ -34,7 +32,7 @@ def render(beheerder: Gebruiker) -> None:
 
 
 def _table(users: list[Gebruiker]) -> None:
-    now = datetime.now()
+    now = clock.now()
     rows = [{"Gebruikersnaam": u.gebruikersnaam, "Naam": u.weergavenaam, "E-mail": u.email or LEEG,
              "Rollen": ", ".join(sorted(r.label for r in u.rollen)),
              "Thema's": ", ".join(sorted(t.label for t in u.datarollen)) or "geen",
@@ -139,7 +137,7 @@ def _status_buttons(beheerder: Gebruiker, user: Gebruiker) -> None:
         a.button("Account weer inschakelen", key=f"aan_{naam}", icon=":material/person_check:", on_click=_do,
                  args=(lambda: accounts.update_user(cases_data.store(), beheerder, naam, actief=True),
                        "Account {naam} weer ingeschakeld."))
-    if user.geblokkeerd_tot and user.geblokkeerd_tot > datetime.now():
+    if user.geblokkeerd_tot and user.geblokkeerd_tot > clock.now():
         b.button("Blokkade opheffen", key=f"deblokkeer_{naam}", icon=":material/lock_open:", on_click=_do,
                  args=(lambda: accounts.update_user(cases_data.store(), beheerder, naam, deblokkeer=True),
                        "Blokkade van {naam} opgeheven."))

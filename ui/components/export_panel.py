@@ -106,13 +106,11 @@ def _maak(ctx, soort: str, opties: SnapshotOptions, selectie: str, bereik: str,
 
 def kaartbeeld(con, ctx, selectie: str) -> MapView:
     """The MapView of what the analyst sees: the map's bounds (else the whole gemeente), the
-    chosen branch groups, an explicit list of vestigingen when the selection is narrower than
-    branch groups alone, the signal shown, and the selection in words."""
+    map's selection itself (so the export reads it through the same SQL and colours it the same
+    way), the signal shown, and the selection in words."""
     filt = ctx.filt
-    smal = bool(filt.sbi or filt.van or filt.tot or filt.trefwoord or filt.soort != "alle")
-    velden = {"layers": DEFAULT_LAYERS, "groepen": tuple(filt.groepen),
-              "filters": (f"Selectie: {selectie}",),
-              "vestigingen": data.selectie_nummers(ctx.snapshot, filt) if smal else None}
+    velden = {"layers": DEFAULT_LAYERS, "groepen": tuple(filt.groepen), "selectie": filt,
+              "filters": (f"Selectie: {selectie}",)}
     keuze = getattr(ctx, "keuze", None)
     if keuze is not None and keuze.thema == "signalen" and keuze.signaal:
         velden["layers"] = (*DEFAULT_LAYERS, "indicatoren")

@@ -10,6 +10,7 @@ from geo.concentration import Filter
 from geo.nlformat import datum, getal
 from ui import data
 from ui.components import overzicht
+from ui.tabel import nl_tabel
 
 UITLEG = ("Teken een gebied met de knoppen links op de kaart (vlak of rechthoek) om te zien "
           "wat erin ligt: verblijfsobjecten, vestigingen per branchegroep, RDW-erkende "
@@ -26,13 +27,13 @@ def render(snapshot: str, vorm: str | None, filt: Filter, branches: Branches) ->
     doelen, groepen = st.columns(2)
     with doelen:
         st.markdown("**Verblijfsobjecten per gebruiksdoel**")
-        st.dataframe([{"Gebruiksdoel": r["gebruiksdoel"], "Aantal": r["aantal"]}
-                      for r in uitkomst["gebruiksdoelen"]], hide_index=True, width="stretch")
+        st.dataframe(nl_tabel([{"Gebruiksdoel": r["gebruiksdoel"], "Aantal": r["aantal"]}
+                               for r in uitkomst["gebruiksdoelen"]]), hide_index=True, width="stretch")
     with groepen:
         st.markdown("**Actieve vestigingen per branchegroep**")
-        st.dataframe([{"Branchegroep": g["naam"], "Op SBI-code": g["aantal"],
-                       "Alleen op trefwoord": g["alleen_trefwoord"]}
-                      for g in uitkomst["groepen"]], hide_index=True, width="stretch")
+        st.dataframe(nl_tabel([{"Branchegroep": g["naam"], "Op SBI-code": g["aantal"],
+                                "Alleen op trefwoord": g["alleen_trefwoord"]}
+                               for g in uitkomst["groepen"]]), hide_index=True, width="stretch")
     lijst = uitkomst["lijst"]
     st.markdown(f"**Vestigingen van de selectie in dit gebied: {getal(len(lijst))}** "
                 f"({overzicht.beschrijving(filt, branches)})")

@@ -10,7 +10,7 @@ import importlib.util
 
 import streamlit as st
 
-from geo.nlformat import LEEG, datum, getal
+from geo.nlformat import LEEG, datum, getal, meervoud
 from ui.components import focus
 from ui.format import md_escape
 
@@ -164,11 +164,12 @@ def _verblijfsobjecten(card: dict) -> None:
     vbos = card["verblijfsobjecten"]
     vestigingen = [v for vbo in vbos for v in vbo["vestigingen"]]
     actief = sum(1 for v in vestigingen if v["actief"])
-    st.markdown(f"**{getal(len(vbos))} verblijfsobject(en), {getal(len(vestigingen))} "
-                f"vestiging(en) ingeschreven, waarvan {getal(actief)} actief**")
+    st.markdown(f"**{meervoud(len(vbos), 'verblijfsobject', 'verblijfsobjecten')}, "
+                f"{meervoud(len(vestigingen), 'vestiging', 'vestigingen')} ingeschreven, "
+                f"waarvan {getal(actief)} actief**")
     for vbo in vbos:
         open_ = len(vbos) <= 3 or vbo["identificatie"] == (focus.geopend() or {}).get("adres")
-        titel = f"{vbo['adres']} · {len(vbo['vestigingen'])} vestiging(en)"
+        titel = f"{vbo['adres']} · {meervoud(len(vbo['vestigingen']), 'vestiging', 'vestigingen')}"
         with st.expander(md_escape(titel), expanded=open_):
             st.markdown(_vbo_html(vbo), unsafe_allow_html=True)
     if vestigingen:
@@ -274,7 +275,7 @@ def _onderneming(card: dict) -> None:
     if not andere:
         st.caption("Deze onderneming heeft in dit gegevensbestand geen andere vestigingen.")
         return
-    st.markdown(f"**Onderneming: {getal(len(card['onderneming']))} vestigingen** "
+    st.markdown(f"**Onderneming: {meervoud(len(card['onderneming']), 'vestiging', 'vestigingen')}** "
                 "(zwarte ringen op de kaart)")
     plekken = [(v["lat"], v["lon"]) for v in card["onderneming"] if v["lat"] is not None]
     if len(plekken) > 1:

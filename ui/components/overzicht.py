@@ -9,7 +9,7 @@ import streamlit as st
 
 from geo.branches import Branches
 from geo.concentration import Filter
-from geo.nlformat import datum, getal
+from geo.nlformat import datum, getal, meervoud
 from ui import data
 from ui.format import md_escape
 
@@ -48,7 +48,7 @@ def render(snapshot: str, filt: Filter, branches: Branches) -> None:
     st.markdown("#### Selectie")
     st.caption(md_escape(beschrijving(filt, branches)))
     totaal = data.totalen(snapshot, filt)
-    tekst = f"**{getal(totaal['aantal'])} vestigingen** in de selectie"
+    tekst = f"**{meervoud(totaal['aantal'], 'vestiging', 'vestigingen')}** in de selectie"
     if totaal["aantal_zonder_locatie"]:
         tekst += (f", waarvan {getal(totaal['aantal_zonder_locatie'])} zonder locatie "
                   "(niet op de kaart, wel in de download)")
@@ -83,7 +83,7 @@ def download(snapshot: str, nummers: tuple[str, ...], selectie: str, naam: str, 
         return
     peildatum = data.meta(snapshot).get("peildatum", "")
     gebruiker = _gebruiker()
-    st.markdown(f"**{label}** ({getal(len(nummers))} vestigingen, DOOK-indeling)")
+    st.markdown(f"**{label}** ({meervoud(len(nummers), 'vestiging', 'vestigingen')}, DOOK-indeling)")
     csv_kolom, xlsx_kolom = st.columns(2)
     with csv_kolom:
         st.download_button("CSV", key=f"csv_{naam}", icon=":material/download:",

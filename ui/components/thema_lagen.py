@@ -15,6 +15,7 @@ import folium
 from geo import layers
 from geo.branches import Branches
 from geo.concentration import HEEL_NEDERLAND, MIN_BASIS, Filter
+from geo.legenda import group_rows
 from geo.nlformat import datum
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
@@ -118,17 +119,8 @@ def _groep_rijen(ctx: Context, rows: list[dict], per_groep: bool) -> list[Rij]:
     if not per_groep:
         return [Rij("punt", layers.ACCENT, "Vestiging in de selectie")]
     totaal = {r["groep"]: r["aantal"] for r in data.per_groep(ctx.snapshot, ctx.filt)}
-    rijen = [Rij("punt", g.kleur, f"{g.naam} ({getal(totaal[g.id])})")
-             for g in _volgorde(ctx) if totaal.get(g.id)]
-    if totaal.get(None):
-        naam = "Geen branchegroep" if ctx.filt.groepen else ctx.branches.overig_naam
-        rijen.append(Rij("punt", ctx.branches.overig_kleur, f"{naam} ({getal(totaal[None])})"))
-    return rijen
-
-
-def _volgorde(ctx: Context):
-    order = ctx.filt.params(ctx.branches)["kleurgroepen"]
-    return sorted((g for g in ctx.branches.groepen if g.id in order), key=lambda g: order.index(g.id))
+    return [Rij("punt", r.kleur, f"{r.naam} ({getal(r.aantal)})")
+            for r in group_rows(totaal, ctx.filt, ctx.branches)]
 
 
 def concentratie(ctx: Context) -> Beeld:

@@ -14,9 +14,10 @@ from pathlib import Path
 import streamlit as st
 
 from geo import crs
+from geo.export_dook import to_csv
 from geo.nlformat import waarde
 from loaders import uploads
-from loaders.errors import InvoerFout
+from loaders.errors import InvoerFout, InvoerFouten
 from loaders.sources import Bron, register
 from ui import data
 from ui.format import LEEG, datum, getal, md_escape, meervoud
@@ -26,6 +27,7 @@ MELDING = "gegevens_melding"      # session: the message after registering, show
 FORMULIER = "gegevens_formulier"  # session: bumped after registering, so the form starts empty
 NIETS_VERANDERD = ("Er is niets veranderd: de geregistreerde bronnen en de snapshot die in "
                    "gebruik is, zijn dezelfde als voor de controle.")
+TOON_FOUTEN = 50  # problems shown on the page; the download holds all (up to InvoerFouten.MAX)
 KOPPEN = {
     "rij": "Rij", "vestigingsnummer": "Vestigingsnummer", "kvk_nummer": "KVK-nummer",
     "naam": "Naam", "adres": "Adres", "postcode": "Postcode", "plaats": "Plaats",
@@ -58,6 +60,8 @@ def toon(data_dir: Path, bron: Bron, weergavenaam: str, bestaande: list[Bron]) -
         return
     if laatste["fout"]:
         st.error(f"**Het bestand is niet in orde.**\n\n{laatste['fout']}", icon=":material/error:")
+        if laatste.get("fouten"):
+            _foutenlijst(laatste["fouten"], laatste["totaal"])
         st.caption(NIETS_VERANDERD + " Verbeter het bestand en upload het opnieuw.")
         return
     _toon_resultaat(bron, laatste["controle"])
@@ -68,9 +72,37 @@ def _controleer(bron: Bron, weergavenaam: str, vingerafdruk: str) -> dict:
     with st.spinner("Bestand controleren…"):
         try:
             controle = uploads.inspect(bron, weergavenaam)
+        except InvoerFouten as exc:
+            if exc.totaal == 1:
+                return {"vingerafdruk": vingerafdruk, "controle": None, "fout": foutmelding(exc.fouten[0])}
+            fouten = [{"Rij": f.rij, "Veld": f.veld or "", "Probleem": pagina_advies(f.melding)}
+                      for f in exc.fouten]
+            return {"vingerafdruk": vingerafdruk, "controle": None, "fout": samenvatting(exc),
+                    "fouten": fouten, "totaal": exc.totaal}
         except InvoerFout as exc:
             return {"vingerafdruk": vingerafdruk, "controle": None, "fout": foutmelding(exc)}
     return {"vingerafdruk": vingerafdruk, "controle": controle, "fout": None}
+
+
+def samenvatting(exc: InvoerFouten) -> str:
+    """How many problems, in which file; the list itself follows as a table."""
+    wat = "probleem" if exc.totaal == 1 else "problemen"
+    return f"- Bestand: {md_escape(exc.bestand)}\n- {getal(exc.totaal)} {wat} gevonden, hieronder per rij."
+
+
+def _foutenlijst(fouten: list[dict], totaal: int) -> None:
+    """Every problem (up to the cap) in a table and as a download, so the file is fixed in one go."""
+    st.dataframe(fouten[:TOON_FOUTEN], hide_index=True, key="gegevens_fouten")
+    if len(fouten) > TOON_FOUTEN:
+        st.caption(f"De eerste {getal(TOON_FOUTEN)} hierboven; de download bevat er {getal(len(fouten))}.")
+    if totaal > len(fouten):
+        st.caption(f"Er zijn {getal(totaal)} problemen; de lijst houdt op na {getal(len(fouten))}. "
+                   "Verbeter deze en controleer opnieuw.")
+    rijen = [[f["Rij"], f["Veld"], f["Probleem"]] for f in fouten]
+    csv = to_csv(["Rij", "Veld", "Probleem"], rijen)
+    st.download_button("Lijst van problemen downloaden (CSV)", data=csv,
+                       file_name="problemen-in-bestand.csv", mime="text/csv", on_click="ignore",
+                       icon=":material/download:", key="gegevens_fouten_download")
 
 
 def pagina_advies(tekst: str) -> str:
@@ -149,9 +181,10 @@ def _kvk_feiten(f: dict) -> list[str]:
 def _gebied_feiten(f: dict) -> list[str]:
     regels = []
     if f["leeg"]:
-        regels.append(f"{getal(f['leeg'])} gebieden hebben een lege geometrie.")
+        regels.append(f"{meervoud(f['leeg'], 'gebied heeft', 'gebieden hebben')} een lege geometrie.")
     if f["geen_vlak"]:
-        regels.append(f"**Let op:** {getal(f['geen_vlak'])} gebieden zijn geen vlak (maar punten of "
+        welke = meervoud(f["geen_vlak"], "gebied is", "gebieden zijn")
+        regels.append(f"**Let op:** {welke} geen vlak (maar punten of "
                       "lijnen) en hebben daarom geen oppervlakte.")
     buiten = _buiten_huidige_gegevens(f)
     if buiten:

@@ -67,6 +67,8 @@ def toon(data_dir: Path, bestaande: list[Bron]) -> None:
         max_upload_size=uploads.MAX_MB,
         help=f"Hoogstens {uploads.MAX_MB} MB. Het bestand wordt pas gebruikt nadat u het hebt "
              "gecontroleerd, geregistreerd en een nieuwe snapshot hebt gebouwd.")
+    st.caption(f"Hoogstens {uploads.MAX_MB} MB per bestand; soort: "
+               f"{', '.join(t.upper() for t in BESTANDSTYPEN[soort])}.")
     if bestand is None:
         return
     upload = _opslaan(data_dir, bestand, tuple(f".{t}" for t in BESTANDSTYPEN[soort]))

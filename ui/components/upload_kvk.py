@@ -77,6 +77,7 @@ def _toml(data_dir: Path, sleutel: str) -> Path | None:
     bestand = st.file_uploader("Kolomindeling (TOML)", type=["toml"], key=f"gegevens_toml_{sleutel}",
                                help="Een bestand met een sectie [kolommen], zoals Zicht het aanbiedt "
                                     "nadat u de kolommen hier hebt gekoppeld.")
+    st.caption("Eén TOML-bestand met een sectie [kolommen].")
     if bestand is None:
         return None
     try:

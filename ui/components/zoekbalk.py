@@ -1,5 +1,6 @@
-"""One search box: postcode + huisnummer, straat + huisnummer, KVK-nummer, vestigingsnummer or
-handelsnaam. A result moves the map there and opens its card (ui.components.focus)."""
+"""One search box: postcode + huisnummer, straat (with or without huisnummer), KVK-nummer,
+vestigingsnummer or handelsnaam. A result moves the map there and opens its card
+(ui.components.focus); a street has no card, the map shows it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from ui.components import focus
 from ui.format import md_escape
 
 K_ZOEK, K_GEOPEND, K_KEUZE = "zoek", "zoek_geopend", "zoek_keuze"
-PLAATSHOUDER = ("Zoek op postcode en huisnummer, straat en huisnummer, KVK-nummer, "
+STRAAT_ZOOM = 17  # a whole street in view, its panden drawn
+PLAATSHOUDER = ("Zoek op postcode en huisnummer, straat en huisnummer, straatnaam, KVK-nummer, "
                 "vestigingsnummer of handelsnaam")
 
 
@@ -64,6 +66,10 @@ def _uitleg(r: dict, aantal: int) -> None:
 
 def open_resultaat(snapshot: str, r: dict) -> None:
     """Open the card of a search result and fly there when it has a location."""
+    if r["soort"] == "straat":  # a street has no card: show it, its addresses are on the map
+        if r["lon"] is not None:
+            focus.vlieg(r["lat"], r["lon"], STRAAT_ZOOM)
+        return
     if r["soort"] == "vestiging":
         focus.open_vestiging(r["id"])
     else:

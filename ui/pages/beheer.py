@@ -8,7 +8,7 @@ import streamlit as st
 
 from cases.model import Rol
 from ui import cases_data, theme
-from ui.components import case_audit, case_users
+from ui.components import case_audit, case_users, demo_beheer
 
 GEEN_TOEGANG = ("Deze pagina is voor de beheerder (gebruikers en rechten) en de coördinator (auditlog, "
                 "bewaartermijn). Uw account heeft geen van beide rollen.")
@@ -24,7 +24,10 @@ def render() -> None:
         return
     beheerder, coordinator = gebruiker.heeft_rol(Rol.BEHEERDER), gebruiker.heeft_rol(Rol.COORDINATOR)
     if not (beheerder or coordinator):
-        st.info(GEEN_TOEGANG, icon=":material/lock:")
+        if gebruiker.is_demo:
+            demo_beheer.render()  # a new user sees what an administrator does, with fictional people
+        else:
+            st.info(GEEN_TOEGANG, icon=":material/lock:")
         return
     cases_data.show_flash()
     names = (["Gebruikers"] if beheerder else []) + (["Auditlog"] if coordinator else []) \

@@ -21,8 +21,10 @@ from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
-from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register
-from ui.format import LEEG, datum, datumtijd, getal, md_escape
+from ui.components import (gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form,
+                           upload_register)
+from ui.format import LEEG, datum, datumtijd, getal, kies, md_escape, meervoud
+from ui.tabel import nl_waarde
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
          "vestigingen aan BAG-adressen zijn gekoppeld, en welke niet. Hier voegt de beheerder ook "
@@ -173,7 +175,7 @@ def _kop(snapshot: str | None) -> None:
 def _tabel(rijen: list[dict], key: str) -> None:
     """A static table whose columns after the first do not wrap (dates stay on one line).
     st.table renders cells as Markdown, so every value is escaped."""
-    veilig = [{k: md_escape(v) for k, v in r.items()} for r in rijen]
+    veilig = [{k: md_escape(nl_waarde(k, v)) for k, v in r.items()} for r in rijen]
     with st.container(key=key):
         st.table(veilig, hide_index=True, border="horizontal")
 
@@ -253,7 +255,8 @@ def _koppeling(snapshot: str | None, peildatum: str) -> None:
     gekoppeld = sum(r["aantal"] for r in rijen if r["methode"] != "geen")
     links, rechts = st.columns([1, 3])
     links.metric("Gekoppeld aan een BAG-adres", f"{getal(100 * gekoppeld / totaal, 1)} %")
-    rechts.markdown(f"{getal(gekoppeld)} van {getal(totaal)} vestigingen hebben een BAG-adres. "
+    rechts.markdown(f"{getal(gekoppeld)} van {meervoud(totaal, 'vestiging', 'vestigingen')} "
+                    f"{kies(gekoppeld, 'heeft', 'hebben')} een BAG-adres. "
                     "Per bron en per manier van koppelen; de score loopt van 0 tot 1 (via BAG-id "
                     "is die altijd 1):")
     with rechts:
@@ -306,7 +309,8 @@ def _ongekoppeld(snapshot: str | None, peildatum: str) -> None:
     st.dataframe(tabel, hide_index=True, key="gegevens_ongekoppeld")
     kolommen = list(tabel[0]) if tabel else list(_open_rij(rijen[0]))
     st.download_button(
-        f"Download {getal(len(tabel))} niet of onzeker gekoppelde vestigingen (CSV)",
+        f"Download {meervoud(len(tabel), 'vestiging', 'vestigingen')} die niet of onzeker "
+        f"{kies(len(tabel), 'is', 'zijn')} gekoppeld (CSV)",
         to_csv(kolommen, [tuple(r.values()) for r in tabel]),
         file_name=f"niet-gekoppeld-{peildatum}.csv", mime="text/csv", icon=":material/download:",
         key="gegevens_ongekoppeld_csv", disabled=not tabel)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from geo import export_dook, inventory
 from ui import data_analyse
-from ui.format import datum, getal, md_escape
+from ui.format import datum, getal, md_escape, meervoud
 from ui.pages import signalen as frame
 
 UITLEG = ("Thema illegale/onvergunde prostitutie, eerste actie: hoeveel en welke typen "
@@ -86,7 +86,7 @@ def _buurten(rijen: list[dict]) -> list[dict]:
 def _bedrijven(snapshot: str, rijen: list[dict]) -> None:
     st.subheader("Alle bedrijven", anchor=False)
     gekozen = _filter(rijen)
-    st.caption(f"{getal(len(gekozen))} van {getal(len(rijen))} bedrijven getoond.")
+    st.caption(f"{getal(len(gekozen))} van {meervoud(len(rijen), 'bedrijf', 'bedrijven')} getoond.")
     _tabel(gekozen)
     _export(snapshot, gekozen)
     _kaart(snapshot, gekozen)

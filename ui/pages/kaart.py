@@ -21,6 +21,7 @@ from geo import db
 from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
 from geo.indicators import load_indicators
+from geo.peildata import peildata
 from ui import data, state, theme
 from ui.components import (
     focus,
@@ -34,7 +35,7 @@ from ui.components import (
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
-from ui.format import datum, datumtijd, getal, md_escape
+from ui.format import datum, datumtijd, getal, kies, md_escape, meervoud
 
 DEMO_MELDING = (
     "Demostad is een fictieve demogemeente; alle adressen, bedrijven en personen zijn verzonnen."
@@ -138,16 +139,19 @@ def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
     if meta.get("is_demo") == "1":
         st.info(DEMO_MELDING, icon=":material/info:")
     kop, *kolommen = st.columns([2.2, 1, 1.2, 1.2, 1, 1.2], vertical_alignment="bottom")
+    pd = peildata(meta, data.bronnen(snapshot))
     with kop:
         st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False)
         st.markdown(f"##### Peildatum {datum(peildatum)}")
     c = data.kerncijfers(snapshot, peildatum)
-    for kolom, (label, waarde) in zip(kolommen, [
-        ("Panden", c["panden"]), ("Verblijfsobjecten", c["verblijfsobjecten"]),
-        ("Actieve vestigingen", c["actieve_vestigingen"]), ("Buurten", c["buurten"]),
-        ("Bedrijventerreinen", c["bedrijventerreinen"]),
+    for kolom, (sleutel, label) in zip(kolommen, [
+        ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
+        ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
+        ("bedrijventerreinen", "Bedrijventerreinen"),
     ], strict=True):
-        kolom.metric(label, getal(waarde))
+        kolom.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"))
+    if pd.verschil_tekst():
+        st.warning(md_escape(pd.verschil_tekst()), icon=":material/event:")
 
 
 @st.fragment
@@ -265,8 +269,9 @@ def _voetnoot(ctx: Context) -> None:
     totaal = data.totalen(ctx.snapshot, ctx.filt)
     tekst = "Actief: ingeschreven en niet opgeheven op de peildatum."
     if totaal["aantal_zonder_locatie"]:
-        tekst += (f" {getal(totaal['aantal_zonder_locatie'])} vestigingen van de selectie hebben "
-                  "geen locatie en staan niet op de kaart.")
+        n = totaal["aantal_zonder_locatie"]
+        tekst += (f" {meervoud(n, 'vestiging', 'vestigingen')} van de selectie {kies(n, 'heeft', 'hebben')} "
+                  f"geen locatie en {kies(n, 'staat', 'staan')} niet op de kaart.")
     st.caption(tekst)
 
 

@@ -16,6 +16,7 @@ from geo import export_dook, indicators, layers
 from ui import data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal, md_escape
+from ui.tabel import nl_tabel
 
 GEEN_DATA = ("Er is nog geen gegevensbestand. Bouw de demogemeente met `zicht demo` of laat de "
              "beheerder de gegevens laden (pagina Gegevens).")
@@ -67,7 +68,7 @@ def tabel(rijen: list[dict], key: str | None = None, selecteer: bool = False,
     hoogte = RIJ_HOOGTE * (min(len(rijen), MAX_RIJEN) + 1) + 3
     config = {naam: st.column_config.TextColumn(width="medium") for naam in smal}
     extra = {"on_select": "rerun", "selection_mode": "single-row"} if selecteer else {}
-    return st.dataframe(rijen, hide_index=True, width="stretch", height=hoogte, key=key,
+    return st.dataframe(nl_tabel(rijen), hide_index=True, width="stretch", height=hoogte, key=key,
                         column_config=config, **extra)
 
 
