@@ -12,13 +12,13 @@ what an analyst is looking at. Tiles come only from servers an administrator con
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 
 import folium
 
 from geo.basemaps import ASSET_BASE, base_map, use_local_assets
+from geo.safe_text import html_text
 
 __all__ = ["ASSET_BASE", "base_map", "use_local_assets"]
 
@@ -197,7 +197,7 @@ def ordinal_colours(n: int, palette: Sequence[str]) -> list[str]:
 
 def tooltip_html(text: str) -> str:
     """Plain text (from data) as safe tooltip HTML: escaped, newlines as <br>, first line bold."""
-    lines = [html.escape(line) for line in str(text).splitlines()] or [""]
+    lines = html_text(text, lines=True).split("<br>")
     head, rest = f"<b>{lines[0]}</b>", lines[1:]
     return "<br>".join([head, *rest])
 

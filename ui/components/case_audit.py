@@ -11,7 +11,8 @@ from cases import access, audit, retention
 from cases.model import CasusFout, Gebruiker
 from geo.export_dook import to_csv
 from ui import cases_data
-from ui.format import LEEG, datum, datumtijd, getal, md_escape
+from ui.format import LEEG, datum, datumtijd, getal
+from ui.text import md_escape
 
 TONEN = 300
 ACTIE_LABELS = {

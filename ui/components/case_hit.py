@@ -16,7 +16,7 @@ from cases import access
 from cases.model import Gebruiker, Treffer
 from geo import search
 from ui import cases_data, data
-from ui.format import md_escape
+from ui.text import md_escape
 
 UITLEG = ("Vraag of een adres, pand of onderneming voorkomt in een casus, ook buiten uw eigen thema's. "
           "U krijgt alleen ja of nee, en bij ja wie u kunt benaderen; nooit welke casus of welk thema.")

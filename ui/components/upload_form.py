@@ -19,7 +19,7 @@ from loaders.errors import InvoerFout
 from loaders.sources import Bron
 from ui.components import upload_controle, upload_kvk
 from ui.components.upload_controle import FORMULIER
-from ui.format import md_escape
+from ui.text import md_escape
 
 KVK, GEBIEDEN = "kvk", "gebieden"
 SOORT_LABELS = {

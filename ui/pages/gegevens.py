@@ -22,7 +22,8 @@ from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
 from ui.components import upload_bouw, upload_controle, upload_form, upload_register
-from ui.format import LEEG, datum, datumtijd, getal, md_escape
+from ui.format import LEEG, datum, datumtijd, getal
+from ui.text import md_escape
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
          "vestigingen aan BAG-adressen zijn gekoppeld, en welke niet. Hier voegt de beheerder ook "

@@ -9,7 +9,6 @@ drawing reruns only that part, not the sidebar and the header.
 
 from __future__ import annotations
 
-import html
 import json
 from datetime import date
 from pathlib import Path
@@ -34,7 +33,8 @@ from ui.components import (
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
-from ui.format import datum, datumtijd, getal, md_escape
+from ui.format import datum, datumtijd, getal
+from ui.text import html_text, md_escape
 
 DEMO_MELDING = (
     "Demostad is een fictieve demogemeente; alle adressen, bedrijven en personen zijn verzonnen."
@@ -281,11 +281,11 @@ def _bron_html(b: dict) -> str:
     herkomst.append(_bestand(b["bestand"]))
     return (
         '<div style="margin-bottom:0.9rem;line-height:1.45">'
-        f'<div style="font-weight:600">{html.escape(naam)}</div>'
-        f"<div>Peildatum {html.escape(datum(b['peildatum']))} · "
-        f"{html.escape(getal(b['rijen']))} rijen</div>"
+        f'<div style="font-weight:600">{html_text(naam)}</div>'
+        f"<div>Peildatum {html_text(datum(b['peildatum']))} · "
+        f"{html_text(getal(b['rijen']))} rijen</div>"
         '<div style="color:#4a5561;font-size:0.85rem;overflow-wrap:anywhere">'
-        f"{html.escape(' · '.join(herkomst))}</div>"
+        f"{html_text(' · '.join(herkomst))}</div>"
         "</div>"
     )
 

@@ -1,0 +1,26 @@
+"""The one way the UI shows text from data: as text, never as Markdown or HTML.
+
+Streamlit reads Markdown in st.markdown, st.caption, alerts, labels of expanders, buttons,
+tabs, metrics and radio options, and page links; a company name there must not become a link,
+an image from another host (which tells that host who looked at the card), a heading or an
+icon. `md_escape` is for those calls, `html_text` for HTML the UI writes itself
+(unsafe_allow_html, Leaflet tooltips), `plain` for places that show text literally anyway
+(st.text, st.code, dataframe cells, selectbox options): all three drop control and bidi
+characters and cap the length (geo.safe_text decides what a shown string may contain).
+"""
+
+from __future__ import annotations
+
+from geo.safe_text import LONG_CHARS, MAX_CHARS, html_text, plain
+
+__all__ = ["LONG_CHARS", "MAX_CHARS", "html_text", "md_escape", "plain"]
+
+_MD_SPECIAL = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # all ASCII punctuation (CommonMark)
+
+
+def md_escape(value: object, limit: int = MAX_CHARS, lines: bool = False) -> str:
+    """Text from data made inert for Markdown: every ASCII punctuation character is
+    backslash-escaped, so no link, image, emphasis, heading, list, HTML, LaTeX, colour or icon
+    directive can start in it. With `lines`, its line breaks show as line breaks."""
+    text = "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in plain(value, limit, lines))
+    return text.replace("\n", "  \n") if lines else text
