@@ -142,7 +142,7 @@ def _signal_cells(data: ViewData) -> dict:
 
 
 def _side_panel(con, data: ViewData, view: MapView, options: SnapshotOptions) -> str:
-    e = html_text
+    e = _text
     parts = [f"<h1>{e(options.title)}</h1>", f"<p class='sub'>{e(subtitle(data, options.privacy))}</p>"]
     demo = demo_line(data)
     if demo:
@@ -157,7 +157,7 @@ def _side_panel(con, data: ViewData, view: MapView, options: SnapshotOptions) ->
 
 
 def _legend(data: ViewData, privacy: bool) -> list[str]:
-    e, branches = html_text, load_branches()
+    e, branches = _text, load_branches()
     rows = []
     if len(data.panden):
         rows.append(_row(f"background:{PAND_FILL};border:1px solid {PAND_EDGE}", "Pand (BAG)"))
@@ -190,7 +190,7 @@ def _legend(data: ViewData, privacy: bool) -> list[str]:
 
 
 def _row(style: str, label: str) -> str:
-    return f"<li><span class='teken' style='{html.escape(style)}'></span>{html_text(label)}</li>"
+    return f"<li><span class='teken' style='{html.escape(style)}'></span>{_text(label)}</li>"
 
 
 def json_for_script(value) -> str:
@@ -236,8 +236,8 @@ def _page(payload: dict, panel: str, options: SnapshotOptions, tiles: str | None
     e = html.escape
     scripts = [js, _APP_JS]
     return _TEMPLATE.format(
-        csp=e(_csp(scripts, tiles)), title=html_text(options.title), leaflet_css=css, css=_CSS,
-        mark=html_text(options.mark), panel=panel, data=json_for_script(payload), leaflet_js=js,
+        csp=e(_csp(scripts, tiles)), title=_text(options.title), leaflet_css=css, css=_CSS,
+        mark=_text(options.mark), panel=panel, data=json_for_script(payload), leaflet_js=js,
         app_js=_APP_JS)
 
 
@@ -332,3 +332,8 @@ _APP_JS = """
   window.zicht = {kaart: map, aantallen: teller};
 }());
 """
+
+
+def _text(value) -> str:
+    """Text from data or the analyst, as HTML text (geo.safe_text)."""
+    return html_text(value)

@@ -4,12 +4,13 @@ Names, addresses, area names and case texts come from files and people Zicht doe
 Wherever they are shown (screen, map, printed page, HTML export) they are text and nothing else:
 control characters (NUL and friends) and bidi overrides (which make 'gpj.exe' read as 'exe.jpg')
 are dropped, runs of whitespace become one space, and the length is capped so one absurd value
-cannot swamp a page. For HTML every ASCII punctuation character becomes a numeric entity, so
-neither HTML nor a Markdown renderer around that HTML can read markup, a link or an image in it.
+cannot swamp a page. `html_text` is for pages that are HTML only (Leaflet tooltips, the HTML
+export); HTML that a Markdown renderer also reads needs more (ui.text.md_html).
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 MAX_CHARS = 1000  # a name, an address, a message
@@ -23,7 +24,6 @@ _DROP = re.compile(
 _SPACE = re.compile(r"\s+")
 _SPACE_IN_LINE = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def plain(value: object, limit: int = MAX_CHARS, lines: bool = False) -> str:
@@ -46,6 +46,6 @@ def cut(text: str, limit: int) -> str:
 
 
 def html_text(value: object, limit: int = MAX_CHARS, lines: bool = False) -> str:
-    """The value as inert HTML text (also inert inside Markdown); line breaks as <br>."""
-    text = "".join(f"&#{ord(c)};" if c in _PUNCTUATION else c for c in plain(value, limit, lines))
+    """The value as HTML text for a page no Markdown renderer reads; line breaks as <br>."""
+    text = html.escape(plain(value, limit, lines))
     return text.replace("\n", "<br>") if lines else text

@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo.nlformat import LEEG, datum, getal
 from ui.components import focus
-from ui.text import html_text, md_escape, plain
+from ui.text import md_escape, md_html, plain
 
 CASE_PANEL = "ui.components.case_panel"
 MATCH = {"bag_id": "op BAG-id", "adres": "op adres", "coordinaten": "op coördinaten",
@@ -23,8 +23,8 @@ def feiten(rijen: list[tuple[str, object]]) -> str:
     """A two-column table of label / value (values escaped)."""
     cellen = "".join(
         f'<tr><td style="color:#4a5561;padding:1px 10px 1px 0;vertical-align:top;'
-        f'white-space:nowrap">{html_text(k)}</td><td style="padding:1px 0">'
-        f"{html_text(LEEG if v is None or v == '' else str(v))}</td></tr>"
+        f'white-space:nowrap">{md_html(k)}</td><td style="padding:1px 0">'
+        f"{md_html(LEEG if v is None or v == '' else str(v))}</td></tr>"
         for k, v in rijen)
     return f'<table style="border:none;font-size:0.95rem;margin-bottom:0.4rem">{cellen}</table>'
 
@@ -33,9 +33,9 @@ def signalen_html(signalen: list[dict]) -> str:
     if not signalen:
         return ""
     regels = "".join(
-        f"<li><b>{html_text(s['naam'])}</b>"
-        + (f" ({html_text(s['over'])})" if s.get("over") else "")
-        + f": {html_text(s['reden'])}</li>" for s in signalen)
+        f"<li><b>{md_html(s['naam'])}</b>"
+        + (f" ({md_html(s['over'])})" if s.get("over") else "")
+        + f": {md_html(s['reden'])}</li>" for s in signalen)
     return ('<div style="border-left:4px solid #b2182b;background:#fbeeee;padding:6px 10px;'
             'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">Signalen '
             '(geen oordeel; weeg zelf)</div>'
@@ -60,8 +60,8 @@ def kandidaten_html(c: dict) -> str:
     if (c.get("match_status") or "geen") == "zeker" or not kandidaten:
         return ""
     regels = "".join(
-        f"<li>{html_text(k['adres'] or k['verblijfsobject_id'])} (score "
-        f"{getal(k['score'], 2)}; {html_text(k['reden'])}"
+        f"<li>{md_html(k['adres'] or k['verblijfsobject_id'])} (score "
+        f"{getal(k['score'], 2)}; {md_html(k['reden'])}"
         f"{', gekozen' if k['gekozen'] else ''})</li>" for k in kandidaten)
     return ('<div style="border-left:4px solid #8c6d1f;background:#fbf6e9;padding:6px 10px;'
             'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">'
@@ -113,7 +113,7 @@ def _buurt(card: dict) -> str | None:
 
 
 def _kop(titel: str, peildatum: str) -> None:
-    st.markdown(f"#### {html_text(titel)}", unsafe_allow_html=True)
+    st.markdown(f"#### {md_html(titel)}", unsafe_allow_html=True)
     st.caption(f"Peildatum {datum(peildatum)} · bron: BAG en Handelsregister in dit gegevensbestand")
 
 
@@ -148,13 +148,13 @@ def _vestigingen_html(vestigingen: list[dict]) -> str:
         return "<p>Geen vestigingen ingeschreven op dit adres.</p>"
     rijen = "".join(
         "<tr>"
-        f"<td style='padding:2px 8px 2px 0'><b>{html_text(v['naam'] or '(naam onbekend)')}</b>"
-        f"<br><span style='color:#4a5561'>KVK {html_text(v['kvk_nummer'] or LEEG)} · "
+        f"<td style='padding:2px 8px 2px 0'><b>{md_html(v['naam'] or '(naam onbekend)')}</b>"
+        f"<br><span style='color:#4a5561'>KVK {md_html(v['kvk_nummer'] or LEEG)} · "
         f"{'hoofd' if v['is_hoofdvestiging'] else 'neven'}vestiging · SBI "
-        f"{html_text(v['sbi_hoofd'] or LEEG)} {html_text(v['sbi_omschrijving'] or '')}"
+        f"{md_html(v['sbi_hoofd'] or LEEG)} {md_html(v['sbi_omschrijving'] or '')}"
         f"{_onzeker_html(v)}</span></td>"
         f"<td style='padding:2px 0;white-space:nowrap;vertical-align:top'>"
-        f"{html_text('sinds ' + datum(v['datum_aanvang']))}<br>{html_text(status_tekst(v))}</td>"
+        f"{md_html('sinds ' + datum(v['datum_aanvang']))}<br>{md_html(status_tekst(v))}</td>"
         "</tr>" for v in vestigingen)
     return f'<table style="border:none;font-size:0.92rem;width:100%">{rijen}</table>'
 
@@ -230,9 +230,9 @@ def _onderneming(card: dict) -> None:
                   key=f"alles_{card['vestigingsnummer']}", on_click=focus.toon_alles,
                   args=(plekken,))
     regels = "".join(
-        f"<li>{html_text(v['naam'] or v['vestigingsnummer'])}, "
-        f"{html_text(v['adres'] or 'adres onbekend')} {html_text(v['plaats'] or '')} "
-        f"({html_text(status_tekst(v))}{'' if v['lon'] is not None else ', geen locatie'})</li>"
+        f"<li>{md_html(v['naam'] or v['vestigingsnummer'])}, "
+        f"{md_html(v['adres'] or 'adres onbekend')} {md_html(v['plaats'] or '')} "
+        f"({md_html(status_tekst(v))}{'' if v['lon'] is not None else ', geen locatie'})</li>"
         for v in andere)
     st.markdown(f'<ul style="padding-left:1.1rem;margin-top:0">{regels}</ul>',
                 unsafe_allow_html=True)
@@ -247,8 +247,8 @@ def link_html(url: str | None, tekst: str) -> str:
     """A link Zicht made itself (geo.cards builds it from a validated id only); none without."""
     if not url:
         return ""
-    return (f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">'
-            f"{html_text(tekst)}</a>")
+    return (f'<a href="{md_html(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{md_html(tekst)}</a>")
 
 
 def _casussen(soort: str, object_id: str, buurtcode: str | None) -> None:

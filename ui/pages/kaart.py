@@ -34,7 +34,7 @@ from ui.components import (
 )
 from ui.components.thema_lagen import Context
 from ui.format import datum, datumtijd, getal
-from ui.text import html_text, md_escape
+from ui.text import md_escape, md_html
 
 DEMO_MELDING = (
     "Demostad is een fictieve demogemeente; alle adressen, bedrijven en personen zijn verzonnen."
@@ -281,11 +281,11 @@ def _bron_html(b: dict) -> str:
     herkomst.append(_bestand(b["bestand"]))
     return (
         '<div style="margin-bottom:0.9rem;line-height:1.45">'
-        f'<div style="font-weight:600">{html_text(naam)}</div>'
-        f"<div>Peildatum {html_text(datum(b['peildatum']))} · "
-        f"{html_text(getal(b['rijen']))} rijen</div>"
+        f'<div style="font-weight:600">{md_html(naam)}</div>'
+        f"<div>Peildatum {md_html(datum(b['peildatum']))} · "
+        f"{md_html(getal(b['rijen']))} rijen</div>"
         '<div style="color:#4a5561;font-size:0.85rem;overflow-wrap:anywhere">'
-        f"{html_text(' · '.join(herkomst))}</div>"
+        f"{md_html(' · '.join(herkomst))}</div>"
         "</div>"
     )
 

@@ -15,7 +15,7 @@ from geo import export_dook, indicators, layers
 from ui import data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal
-from ui.text import html_text, md_escape
+from ui.text import md_escape, md_html
 
 GEEN_DATA = ("Er is nog geen gegevensbestand. Bouw de demogemeente met `zicht demo` of laat de "
              "beheerder de gegevens laden (pagina Gegevens).")
@@ -112,7 +112,7 @@ def kaart(key: str, vlakken: Sequence[tuple[list[dict], str]], punten: list[dict
     if legenda:
         st.markdown(" &nbsp; ".join(
             f'<span style="color:{kleur};font-size:1.2em">&#9679;</span> '
-            f"{html_text(tekst)}"
+            f"{md_html(tekst)}"
             for kleur, tekst in legenda), unsafe_allow_html=True)
 
 
