@@ -5,7 +5,9 @@ Wherever they are shown (screen, map, printed page, HTML export) they are text a
 control characters (NUL and friends) and bidi overrides (which make 'gpj.exe' read as 'exe.jpg')
 are dropped, runs of whitespace become one space, and the length is capped so one absurd value
 cannot swamp a page. `html_text` is for pages that are HTML only (Leaflet tooltips, the HTML
-export); HTML that a Markdown renderer also reads needs more (ui.text.md_html).
+export); HTML that a Markdown renderer also reads needs more (ui.text.md_html). It also turns
+'{' into an entity: folium renders a map's scripts and then compiles them as a Jinja template
+again, so '{{', '{%' or '{#' from data would be template code run on the server.
 """
 
 from __future__ import annotations
@@ -47,5 +49,10 @@ def cut(text: str, limit: int) -> str:
 
 def html_text(value: object, limit: int = MAX_CHARS, lines: bool = False) -> str:
     """The value as HTML text for a page no Markdown renderer reads; line breaks as <br>."""
-    text = html.escape(plain(value, limit, lines))
+    text = no_template(html.escape(plain(value, limit, lines)))
     return text.replace("\n", "<br>") if lines else text
+
+
+def no_template(text: str) -> str:
+    """No Jinja syntax left: every '{' an HTML entity (for ids and HTML that go into folium)."""
+    return text.replace("{", "&#123;")

@@ -1,0 +1,234 @@
+"""Data is text, never markup: the hostile data set in a real browser, every page.
+
+The hostile snapshot (markup_hostile: payloads in names, streets, activities, legal forms, area
+and source names, the gemeentenaam, case texts and a user's display name) is served by a real
+Streamlit server in productie mode. Headless Chromium logs in as a beheerder-coördinator, opens
+a hostile vestiging's card from a link, its pand, the linked case with every tab, and walks
+Signalen (every signal), Inventarisatie, Bedrijventerreinen (the hostile terrain), Veranderingen,
+Gegevens (every tab) and Beheer (every tab), pressing every download button on the way.
+It fails on any dialog, any request to anything but the app, any element whose src or href
+carries a payload host or a javascript: URL (in the page and in every frame: maps, tooltips),
+and any CSV or XLSX cell a spreadsheet would run as a formula.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.security import markup_hostile as h
+from tests.ui import browser as b
+from tests.ui.conftest import running_server
+
+pytestmark = pytest.mark.browser
+expect.set_options(timeout=b.TIMEOUT_MS)
+
+PAGINAS = ["Kaart", "Signalen", "Inventarisatie", "Bedrijventerreinen", "Veranderingen",
+           "Casussen", "Gegevens", "Beheer"]
+INJECTED = """() => {
+  const found = [];
+  const attrs = ['src', 'href', 'action', 'formaction', 'srcset', 'poster', 'data', 'background'];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of attrs) {
+      const v = el.getAttribute(a);
+      if (v && (v.includes('HOST') || /^\\s*javascript:/i.test(v)))
+        found.push(`${el.tagName.toLowerCase()} ${a}=${v.slice(0, 80)}`);
+    }
+  }
+  return found;
+}""".replace("HOST", h.HOST)
+INVISIBLE = "() => /[\\u0000\\u202a-\\u202e\\u2066-\\u2069]/.test(document.body.innerText)"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = h.built(tmp_path_factory)
+    env = {"ZICHT_MODE": "productie", "ZICHT_CASES_KEY": h.KEY}
+    with pytest.MonkeyPatch.context() as mp:
+        for k, v in env.items():
+            mp.setenv(k, v)
+        with running_server(Path(data["folder"]), tmp_path_factory.mktemp("markup-log")) as url:
+            yield url, data
+
+
+class Walk:
+    """One browser session through the app; what it found, per page."""
+
+    def __init__(self, page, url: str):
+        self.page, self.url = page, url
+        self.problems: list[str] = []
+        self.injected: dict[str, list[str]] = {}
+        self.invisible: list[str] = []
+        self.downloads: dict[str, bytes] = {}
+
+    def inspect(self, where: str) -> None:
+        b.wait_idle(self.page, 600)
+        found = list(self.page.evaluate(INJECTED))
+        for frame in self.page.frames[1:]:
+            try:
+                found += frame.evaluate(INJECTED)
+            except Exception:  # a frame Streamlit replaced meanwhile
+                continue
+        self.injected[where] = found
+        if self.page.evaluate(INVISIBLE):
+            self.invisible.append(where)
+
+    def download_all(self, where: str) -> None:
+        """Press every download button in view; keep what arrives."""
+        knoppen = self.page.locator('[data-testid="stDownloadButton"] button')
+        for i in range(knoppen.count()):
+            knop = knoppen.nth(i)
+            if not knop.is_visible() or not knop.is_enabled():
+                continue
+            with self.page.expect_download(timeout=b.TIMEOUT_MS) as info:
+                knop.click()
+            bestand = info.value
+            self.downloads[f"{where}: {bestand.suggested_filename}"] = Path(bestand.path()).read_bytes()
+        b.wait_idle(self.page)
+
+    def go(self, naam: str) -> None:
+        self.page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=naam,
+                                                                       exact=True).click()
+        b.wait_idle(self.page, 1000)
+
+    def tabs(self, where: str) -> None:
+        tabs = self.page.get_by_role("tab")
+        for i in range(tabs.count()):
+            tabs.nth(i).click()
+            self.inspect(f"{where}, tab {i + 1}")
+            self.download_all(f"{where}, tab {i + 1}")
+
+    def choose(self, label: str, option_text: str) -> None:
+        box = self.page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+        box.get_by_role("combobox").click()
+        self.page.get_by_role("option").filter(has_text=option_text).first.click()
+        b.wait_idle(self.page, 800)
+
+    def options(self, label: str) -> list[str]:
+        box = self.page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+        box.get_by_role("combobox").click()
+        teksten = self.page.get_by_role("option").all_inner_texts()
+        self.page.keyboard.press("Escape")
+        return teksten
+
+
+@pytest.fixture(scope="module")
+def walk(server):
+    url, data = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        w = Walk(page, url)
+        b.watch(page, w.problems, app=url)
+        page.goto(f"{url}/?vestiging={data['vestiging']}", wait_until="domcontentloaded")
+        page.get_by_label("Gebruikersnaam").fill(h.BEHEERDER)
+        page.get_by_label("Wachtwoord").fill(h.PASSWORD)
+        page.get_by_role("button", name="Inloggen", exact=True).click()
+        _kaart(w)
+        for naam, stap in [("Signalen", _signalen), ("Inventarisatie", _eenvoudig),
+                           ("Bedrijventerreinen", _terreinen), ("Veranderingen", _eenvoudig),
+                           ("Gegevens", _met_tabs), ("Beheer", _met_tabs)]:
+            w.go(naam)
+            stap(w, naam)
+        page.wait_for_timeout(500)
+        browser.close()
+    return w
+
+
+def _kaart(w: Walk) -> None:
+    """The hostile vestiging's card (opened by a link), its case with every tab and the case
+    overview; back on the map its pand, then the selection with its downloads."""
+    b.wait_for_map(w.page)
+    expect(w.page.get_by_text("Kapper", exact=False).first).to_be_visible()
+    w.inspect("Kaart, vestiging")
+    w.page.locator('[data-testid="stPageLink"]').filter(has_text="Casus").first.click()
+    expect(w.page.get_by_role("tab").first).to_be_visible()
+    w.tabs("Casussen, casus")
+    w.go("Casussen")
+    _eenvoudig(w, "Casussen")
+    w.go("Kaart")
+    b.wait_for_map(w.page)
+    pand = w.page.get_by_role("button", name="Pand openen")
+    if pand.count():
+        pand.click()
+        expect(w.page.get_by_text("verblijfsobject(en)", exact=False).first).to_be_visible()
+        w.inspect("Kaart, pand")
+    w.page.get_by_role("button", name="Sluiten").click()
+    b.wait_idle(w.page, 800)
+    w.inspect("Kaart, selectie")
+    w.download_all("Kaart, selectie")
+
+
+def _signalen(w: Walk, naam: str) -> None:
+    w.inspect(naam)
+    for optie in w.options("Bekijk een signaal"):
+        w.choose("Bekijk een signaal", optie)
+        w.inspect(f"{naam}: {optie}")
+        w.download_all(f"{naam}: {optie}")
+
+
+def _eenvoudig(w: Walk, naam: str) -> None:
+    w.inspect(naam)
+    w.download_all(naam)
+
+
+def _terreinen(w: Walk, naam: str) -> None:
+    w.choose("Bekijk één bedrijventerrein", "Terrein")
+    _eenvoudig(w, naam)
+
+
+def _met_tabs(w: Walk, naam: str) -> None:
+    w.inspect(naam)
+    w.tabs(naam)
+
+
+def test_no_dialog_console_error_or_request_outside_the_app(walk):
+    assert walk.problems == []
+
+
+def test_no_element_carries_a_payload_link_or_source(walk):
+    assert len(walk.injected) >= 2 * len(PAGINAS)  # every page was looked at
+    assert {k: v for k, v in walk.injected.items() if v} == {}
+
+
+def test_bidi_overrides_and_nul_never_reach_the_screen(walk):
+    assert walk.invisible == []
+
+
+def test_every_export_of_every_page_holds_no_formula(walk):
+    pages = {naam.split(",")[0].split(":")[0] for naam in walk.downloads}
+    assert {"Kaart", "Casussen", "Signalen", "Inventarisatie", "Bedrijventerreinen",
+            "Veranderingen", "Gegevens", "Beheer"} <= pages
+    problems, defused = [], 0
+    for naam, inhoud in walk.downloads.items():
+        if naam.endswith(".csv"):
+            fout, n = h.csv_problems(naam, inhoud)
+        elif naam.endswith(".xlsx"):
+            fout, n = h.xlsx_problems(naam, inhoud)
+        else:
+            continue
+        problems += fout
+        defused += n
+    assert problems == []
+    assert defused > 20  # the payloads did reach the exports, as text
+
+
+def test_hostile_strings_are_shown_literally(server, tmp_path):
+    """The card shows the name as the data has it (minus invisible characters), as text."""
+    url, data = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        problems: list[str] = []
+        b.watch(page, problems, app=url)
+        page.goto(f"{url}/?vestiging=990000000003", wait_until="domcontentloaded")
+        page.get_by_label("Gebruikersnaam").fill(h.BEHEERDER)
+        page.get_by_label("Wachtwoord").fill(h.PASSWORD)
+        page.get_by_role("button", name="Inloggen", exact=True).click()
+        b.wait_for_map(page)
+        expect(page.get_by_text("@SUM(1+1) Kapper <script>alert(2)</script>").first).to_be_visible()
+        expect(page.get_by_text(h.GEMEENTE.split(" ")[0], exact=False).first).to_be_visible()
+        browser.close()
+    assert problems == []
