@@ -56,8 +56,8 @@ def server(tmp_path_factory):
 class Walk:
     """One browser session through the app; what it found, per page."""
 
-    def __init__(self, page, url: str):
-        self.page, self.url = page, url
+    def __init__(self, page, url: str, tmp: Path):
+        self.page, self.url, self.tmp = page, url, tmp
         self.problems: list[str] = []
         self.injected: dict[str, list[str]] = {}
         self.invisible: list[str] = []
@@ -118,12 +118,13 @@ class Walk:
 
 
 @pytest.fixture(scope="module")
-def walk(server):
+def walk(server, tmp_path_factory):
     url, data = server
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=b.CHROMIUM, args=b.ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-        w = Walk(page, url)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+        page = context.new_page()
+        w = Walk(page, url, tmp_path_factory.mktemp("markup-export"))
         b.watch(page, w.problems, app=url)
         page.goto(f"{url}/?vestiging={data['vestiging']}", wait_until="domcontentloaded")
         page.get_by_label("Gebruikersnaam").fill(h.BEHEERDER)
@@ -162,6 +163,31 @@ def _kaart(w: Walk) -> None:
     b.wait_idle(w.page, 800)
     w.inspect("Kaart, selectie")
     w.download_all("Kaart, selectie")
+    _kaartbeeld(w)
+
+
+def _kaartbeeld(w: Walk) -> None:
+    """The map exports with names and addresses: PNG, PDF, GeoPackage and the HTML map, which
+    is then opened on its own (it must fetch nothing and inject nothing either)."""
+    w.page.get_by_text("Kaartbeeld en export").click()
+    w.page.get_by_text("Zonder namen en adressen").click()
+    b.wait_idle(w.page, 800)
+    for knop in ("Maak PNG", "Maak GeoPackage", "Maak HTML-kaart"):
+        w.page.get_by_role("button", name=knop).click()
+        b.wait_idle(w.page, 800)
+    expect(w.page.get_by_role("button", name="HTML-kaart downloaden")).to_be_visible()
+    w.inspect("Kaart, kaartbeeld")
+    w.download_all("Kaart, kaartbeeld")
+    html = next(n for n in w.downloads if n.endswith(".html"))
+    bestand = Path(w.tmp) / "kaartbeeld.html"
+    bestand.write_bytes(w.downloads[html])
+    los = w.page.context.new_page()
+    b.watch(los, w.problems, allowed=(bestand.as_uri(),))
+    los.goto(bestand.as_uri())
+    los.wait_for_function("window.zicht !== undefined", timeout=b.TIMEOUT_MS)
+    w.injected["Kaart, HTML-kaart los"] = los.evaluate(INJECTED)
+    w.texts["Kaart, HTML-kaart los"] = los.evaluate("document.body.innerText")
+    los.close()
 
 
 def _signalen(w: Walk, naam: str) -> None:
