@@ -13,6 +13,7 @@ and any CSV or XLSX cell a spreadsheet would run as a formula.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,12 @@ INJECTED = """() => {
   }
   return found;
 }""".replace("HOST", h.HOST)
+LINKS = """() => [...document.querySelectorAll('a[href], area[href]')]
+  .map(a => a.href).filter(h => !h.startsWith(location.origin) && !h.startsWith('about:'))"""
+# Links to another host that Zicht itself makes: the BAG viewer for a valid BAG id, and the
+# attribution of the map library in the map's corner.
+ZICHT_LINKS = re.compile(r"https://bagviewer\.kadaster\.nl/lvbag/bag-viewer/\?objectId=\d{16}"
+                         r"|https://leafletjs\.com/?")
 INVISIBLE = "() => /[\\u0000\\u202a-\\u202e\\u2066-\\u2069]/.test(document.body.innerText)"
 
 
@@ -63,6 +70,7 @@ class Walk:
         self.invisible: list[str] = []
         self.downloads: dict[str, bytes] = {}
         self.texts: dict[str, str] = {}
+        self.links: dict[str, list[str]] = {}
 
     def inspect(self, where: str) -> None:
         b.wait_idle(self.page, 600)
@@ -73,6 +81,7 @@ class Walk:
             except Exception:  # a frame Streamlit replaced meanwhile
                 continue
         self.injected[where] = found
+        self.links[where] = [link for f in self.page.frames for link in _links(f)]
         self.texts[where] = self.page.evaluate("document.body.innerText").replace("\u2060", "")
         if self.page.evaluate(INVISIBLE):
             self.invisible.append(where)
@@ -115,6 +124,13 @@ class Walk:
         teksten = self.page.get_by_role("option").all_inner_texts()
         self.page.keyboard.press("Escape")
         return teksten
+
+
+def _links(frame) -> list[str]:
+    try:
+        return frame.evaluate(LINKS)
+    except Exception:  # a frame Streamlit replaced meanwhile
+        return []
 
 
 @pytest.fixture(scope="module")
@@ -222,6 +238,12 @@ def test_no_dialog_console_error_or_request_outside_the_app(walk):
 def test_no_element_carries_a_payload_link_or_source(walk):
     assert len(walk.injected) >= 2 * len(PAGINAS)  # every page was looked at
     assert {k: v for k, v in walk.injected.items() if v} == {}
+
+
+def test_links_to_other_hosts_are_only_the_ones_zicht_makes(walk):
+    vreemd = {where: [link for link in links if not ZICHT_LINKS.fullmatch(link)]
+              for where, links in walk.links.items()}
+    assert {k: v for k, v in vreemd.items() if v} == {}
 
 
 def test_bidi_overrides_and_nul_never_reach_the_screen(walk):
