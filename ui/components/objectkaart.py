@@ -4,6 +4,7 @@ the peildatum on the card; texts from data pass ui.text (names and streets are d
 
 from __future__ import annotations
 
+import html
 import importlib.util
 
 import streamlit as st
@@ -247,7 +248,7 @@ def link_html(url: str | None, tekst: str) -> str:
     """A link Zicht made itself (geo.cards builds it from a validated id only); none without."""
     if not url:
         return ""
-    return (f'<a href="{md_html(url)}" target="_blank" rel="noopener noreferrer">'
+    return (f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
             f"{md_html(tekst)}</a>")
 
 
