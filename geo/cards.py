@@ -7,11 +7,22 @@ knows which moment it describes. Indicator hits are passed in (computed once els
 
 from __future__ import annotations
 
+import re
+
 from geo.sqlfiles import sql_text
 
 BAG_VIEWER = "https://bagviewer.kadaster.nl/lvbag/bag-viewer/?objectId={}"
+BAG_ID = re.compile(r"[0-9]{16}")
 KLIK_MARGE_M = 15.0
 PLAATS_MARGE_M = 2.0  # a click must (nearly) hit the plot: a pand nearby is the likelier aim
+
+
+def bag_viewer(bag_id: object) -> str | None:
+    """The Kadaster BAG viewer link for a BAG object, built only from a valid 16-digit BAG id:
+    an identifier from a hostile file never becomes part of a link."""
+    if isinstance(bag_id, str) and BAG_ID.fullmatch(bag_id):
+        return BAG_VIEWER.format(bag_id)
+    return None
 
 
 def _rows(con, name: str, params: dict) -> list[dict]:
@@ -39,10 +50,10 @@ def pand_card(con, pand_id: str, peildatum: str, hits: dict | None = None) -> di
         vbo["vestigingen"] = [v for v in vestigingen if v["verblijfsobject_id"] ==
                               vbo["identificatie"]]
         vbo["nevenadressen"] = neven.get(vbo["identificatie"], [])
-        vbo["bag_viewer"] = BAG_VIEWER.format(vbo["identificatie"])
+        vbo["bag_viewer"] = bag_viewer(vbo["identificatie"])
         vbo["signalen"] = (hits or {}).get(("adres", vbo["identificatie"]), [])
     card = {**pand[0], "verblijfsobjecten": vbos, "peildatum": peildatum,
-            "bag_viewer": BAG_VIEWER.format(pand_id),
+            "bag_viewer": bag_viewer(pand_id),
             "signalen": (hits or {}).get(("pand", pand_id), [])}
     card["signalen_vestigingen"] = {v["vestigingsnummer"]: (hits or {}).get(
         ("vestiging", v["vestigingsnummer"]), []) for v in vestigingen}
@@ -64,7 +75,7 @@ def plaats_card(con, plaats_id: str, peildatum: str, hits: dict | None = None) -
                                                            "peildatum": peildatum})
     return {**rows[0], "peildatum": peildatum, "vestigingen": vestigingen,
             "nevenadressen": _nevenadressen(con, [plaats_id]).get(plaats_id, []),
-            "bag_viewer": BAG_VIEWER.format(plaats_id),
+            "bag_viewer": bag_viewer(plaats_id),
             "signalen": (hits or {}).get(("adres", plaats_id), []),
             "signalen_vestigingen": {v["vestigingsnummer"]: (hits or {}).get(
                 ("vestiging", v["vestigingsnummer"]), []) for v in vestigingen}}

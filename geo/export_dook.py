@@ -1,7 +1,8 @@
 """Vestigingen in the DOOK export layout, as CSV or XLSX, with their accountability.
 
 The CSV is exactly DOOK's layout (';', UTF-8 with BOM, DD-MM-YYYY dates) so existing sheets and
-macros keep working; the XLSX adds a sheet 'Verantwoording' with the peildatum of every source,
+macros keep working; every cell passes geo.export_cells (no value from data is ever a formula).
+The XLSX adds a sheet 'Verantwoording' with the peildatum of every source,
 the filters used and when and by whom it was made.
 """
 
@@ -9,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
+from geo.export_cells import csv_cell, sheet_title, xlsx_row
 from geo.nlformat import datum, datumtijd
 from geo.sqlfiles import set_variables, sql_text
 
@@ -26,8 +28,8 @@ def rows(con, vestigingsnummers: list[str]) -> tuple[list[str], list[tuple]]:
 def to_csv(columns: list[str], data: list[tuple]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([[_defuse(_text(v)) for v in row] for row in data])
+    writer.writerow([csv_cell(c) for c in columns])
+    writer.writerows([[csv_cell(v) for v in row] for row in data])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -36,10 +38,10 @@ def to_xlsx(columns: list[str], data: list[tuple], verantwoording: list[tuple[st
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    main = book.create_sheet(sheet[:31])
-    main.append(columns)
+    main = book.create_sheet(sheet_title(sheet))
+    main.append(xlsx_row(main, columns))
     for row in data:
-        main.append([_string_cell(main, _text(v)) for v in row])
+        main.append(xlsx_row(main, row))
     add_accountability(book, verantwoording)
     out = io.BytesIO()
     book.save(out)
@@ -50,7 +52,7 @@ def add_accountability(book, verantwoording: list[tuple[str, str]]) -> None:
     """The sheet every Zicht workbook carries: what the figures rest on."""
     info = book.create_sheet("Verantwoording")
     for key, value in verantwoording:
-        info.append([key, value])
+        info.append(xlsx_row(info, (key, value)))
 
 
 def accountability(con, filters: str, gebruiker: str) -> list[tuple[str, str]]:
@@ -66,34 +68,3 @@ def accountability(con, filters: str, gebruiker: str) -> list[tuple[str, str]]:
     if meta.get("is_demo") == "1":
         lines.append(("Demo", "Demostad is fictief; alle namen en adressen zijn verzonnen."))
     return lines
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _defuse(value):
-    """A CSV cell from data must never be run as a spreadsheet formula (CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _string_cell(sheet, value):
-    """XLSX: strings are stored as strings, so '=…' in a company name is text, not a formula."""
-    if not isinstance(value, str):
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    return cell
-
-
-def _text(value) -> str | int | float:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return datumtijd(value)  # Dutch time, like every time a user sees
-    if isinstance(value, date):
-        return datum(value)
-    return value

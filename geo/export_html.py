@@ -28,6 +28,7 @@ from geo.mapshot import demo_line, made_line, sources_line, subtitle
 from geo.mapshot_data import ViewData, class_breaks, class_of, grid_counts, load, signal_point
 from geo.mapshot_draw import PALETTE, PAND_EDGE, PAND_FILL
 from geo.mapshot_view import MapView, SnapshotOptions, describe, fit_box
+from geo.safe_text import html_text
 
 VENDOR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "leaflet"
 MAX_PANDEN = 40_000
@@ -140,7 +141,7 @@ def _signal_cells(data: ViewData) -> dict:
 
 
 def _side_panel(con, data: ViewData, view: MapView, options: SnapshotOptions) -> str:
-    e = html.escape
+    e = _text
     parts = [f"<h1>{e(options.title)}</h1>", f"<p class='sub'>{e(subtitle(data, options.privacy))}</p>"]
     demo = demo_line(data)
     if demo:
@@ -155,7 +156,7 @@ def _side_panel(con, data: ViewData, view: MapView, options: SnapshotOptions) ->
 
 
 def _legend(data: ViewData, privacy: bool) -> list[str]:
-    e = html.escape
+    e = _text
     rows = []
     if len(data.panden):
         rows.append(_row(f"background:{PAND_FILL};border:1px solid {PAND_EDGE}", "Pand (BAG)"))
@@ -187,7 +188,7 @@ def _legend(data: ViewData, privacy: bool) -> list[str]:
 
 
 def _row(style: str, label: str) -> str:
-    return f"<li><span class='teken' style='{html.escape(style)}'></span>{html.escape(label)}</li>"
+    return f"<li><span class='teken' style='{html.escape(style)}'></span>{_text(label)}</li>"
 
 
 def json_for_script(value) -> str:
@@ -233,8 +234,8 @@ def _page(payload: dict, panel: str, options: SnapshotOptions, tiles: str | None
     e = html.escape
     scripts = [js, _APP_JS]
     return _TEMPLATE.format(
-        csp=e(_csp(scripts, tiles)), title=e(options.title), leaflet_css=css, css=_CSS,
-        mark=e(options.mark), panel=panel, data=json_for_script(payload), leaflet_js=js,
+        csp=e(_csp(scripts, tiles)), title=_text(options.title), leaflet_css=css, css=_CSS,
+        mark=_text(options.mark), panel=panel, data=json_for_script(payload), leaflet_js=js,
         app_js=_APP_JS)
 
 
@@ -329,3 +330,8 @@ _APP_JS = """
   window.zicht = {kaart: map, aantallen: teller};
 }());
 """
+
+
+def _text(value) -> str:
+    """Text from data or the analyst, as HTML text (geo.safe_text)."""
+    return html_text(value)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from geo import indicators
+from geo.export_cells import sheet_title, xlsx_row
 from geo.export_dook import add_accountability
 from geo.nlformat import datum
 from geo.sqlfiles import set_variables, sql_text
@@ -142,18 +143,10 @@ def uitleg_regels() -> list[tuple[str, str]]:
 
 def write_sheet(book, name: str, columns: list[str], data: list[tuple]) -> None:
     """A sheet in a write-only workbook; text from data is stored as text, never a formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    sheet = book.create_sheet(name[:31])
-    sheet.append(columns)
+    sheet = book.create_sheet(sheet_title(name))
+    sheet.append(xlsx_row(sheet, columns))
     for row in data:
-        cells = []
-        for value in row:
-            if isinstance(value, str):
-                value = WriteOnlyCell(sheet, value=value)
-                value.data_type = "s"
-            cells.append(value)
-        sheet.append(cells)
+        sheet.append(xlsx_row(sheet, row))
 
 
 def _cell(key: str, value):

@@ -2,7 +2,8 @@
 
 No database and no Streamlit here. Every text that comes from data (street and company names)
 is HTML-escaped in this module before it reaches a tooltip, because Leaflet puts tooltip
-content into the page as HTML. Callers pass plain text; a newline becomes a line break.
+content into the page as HTML, and no '{' from data reaches folium (geo.safe_text.no_template).
+Callers pass plain text; a newline becomes a line break.
 
 The map references only the Leaflet files the app serves itself (ASSET_BASE): folium's
 defaults point at CDNs, which a closed network cannot reach and which would tell a third party
@@ -12,13 +13,13 @@ what an analyst is looking at. Tiles come only from servers an administrator con
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Sequence
 
 import folium
 
 from geo.basemaps import ASSET_BASE, base_map, use_local_assets
+from geo.safe_text import html_text, no_template
 
 __all__ = ["ASSET_BASE", "base_map", "use_local_assets"]
 
@@ -86,7 +87,8 @@ def footprints(items: Sequence[dict]) -> folium.GeoJson:
     """Building footprints as quiet grey shapes for context; each item {"id", "geometry"}.
     Not interactive: a click on the map finds the pand under it (geo.cards.pand_at)."""
     features = [
-        {"type": "Feature", "id": str(i["id"]), "geometry": i["geometry"], "properties": {}}
+        {"type": "Feature", "id": no_template(str(i["id"])), "geometry": i["geometry"],
+         "properties": {}}
         for i in items
     ]
     style = {"color": "#aab2bc", "weight": 0.5, "fillColor": PAND_KLEUR, "fillOpacity": 1.0}
@@ -118,7 +120,7 @@ def points(items: Sequence[dict], colour: str = ACCENT, radius: int = 5,
     features = [
         {
             "type": "Feature",
-            "id": str(item["id"]),
+            "id": no_template(str(item["id"])),
             "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
             "properties": {"tip": tooltip_html(item["label"]),
                            "kleur": item.get("kleur") or colour, "open": bool(item.get("open"))},
@@ -148,7 +150,7 @@ def highlight_shape(geometry: dict, label: str = "") -> folium.GeoJson:
 def rings(items: Sequence[dict]) -> folium.GeoJson:
     """Rings around selected points (all vestigingen of one company); items as for points()."""
     features = [
-        {"type": "Feature", "id": f"ring_{item['id']}",
+        {"type": "Feature", "id": no_template(f"ring_{item['id']}"),
          "geometry": {"type": "Point", "coordinates": [item["lon"], item["lat"]]},
          "properties": {"tip": tooltip_html(item["label"])}}
         for item in items
@@ -216,7 +218,7 @@ def ordinal_colours(n: int, palette: Sequence[str]) -> list[str]:
 
 def tooltip_html(text: str) -> str:
     """Plain text (from data) as safe tooltip HTML: escaped, newlines as <br>, first line bold."""
-    lines = [html.escape(line) for line in str(text).splitlines()] or [""]
+    lines = html_text(text, lines=True).split("<br>")
     head, rest = f"<b>{lines[0]}</b>", lines[1:]
     return "<br>".join([head, *rest])
 
@@ -225,7 +227,7 @@ def _features(areas: Sequence[dict]) -> list[dict]:
     return [
         {
             "type": "Feature",
-            "id": str(area["id"]),
+            "id": no_template(str(area["id"])),
             "geometry": area["geometry"],
             "properties": {"tip": tooltip_html(area["label"]),
                            "kleur": area.get("kleur", NUL_KLEUR)},

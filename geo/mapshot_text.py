@@ -7,23 +7,21 @@ layout: whitespace and control characters collapse, long labels are cut with an 
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from matplotlib import patheffects
 
-_SPACE = re.compile(r"[\s\x00-\x1f\x7f]+")
+from geo.safe_text import LONG_CHARS, cut, plain
 
 
 def clean(text) -> str:
-    """One line of plain text: control characters and runs of whitespace become one space."""
-    return _SPACE.sub(" ", str(text if text is not None else "")).strip()
+    """One line of plain text: no control or bidi characters, runs of whitespace one space."""
+    return plain(text, LONG_CHARS)
 
 
 def short(text, limit: int) -> str:
     """At most `limit` characters, cut with '…'."""
-    value = clean(text)
-    return value if len(value) <= limit else value[: max(limit - 1, 1)].rstrip() + "…"
+    return cut(clean(text), max(limit, 2))
 
 
 def wrap(text, width: int, max_lines: int) -> list[str]:

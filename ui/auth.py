@@ -26,7 +26,7 @@ from cases.audit import Actie
 from cases.model import CasusFout, Gebruiker, InlogFout, OpslagFout
 from cases.store import DEMO, PRODUCTIE, Store
 from ui import cases_data
-from ui.format import md_escape
+from ui.text import md_escape
 
 TITEL = "Zicht"
 UITLEG = ("Zicht toont BAG- en KVK-gegevens en de casusregistratie van het team ondermijning. "

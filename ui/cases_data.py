@@ -28,7 +28,7 @@ import cases
 from cases import access, accounts, audit
 from cases.model import Casus, CasusFout, Gebruiker, GeenToegang
 from cases.store import KEY_ENV, Store, current_mode, default_path
-from ui.format import md_escape
+from ui.text import md_escape
 
 SESSION_USER = "zicht_gebruiker"      # the logged-in user's name (a string, nothing else)
 SESSION_METHOD = "zicht_inlogmethode"  # demo | wachtwoord | oidc

@@ -2,7 +2,8 @@
 
 from datetime import date, datetime
 
-from ui.format import datum, datumtijd, getal, md_escape, meervoud
+from ui.format import datum, datumtijd, getal, meervoud
+from ui.text import md_escape
 
 
 def test_getal_uses_dots_for_thousands_and_comma_for_decimals():
@@ -35,7 +36,7 @@ def test_meervoud():
 
 def test_md_escape_keeps_file_names_literal():
     assert md_escape("bag_light_*.gpkg") == r"bag\_light\_\*\.gpkg"
-    assert md_escape(":material/map:") == r"\:material/map\:"
+    assert md_escape(":material/map:") == r"\:material\/map\:"
 
 
 def test_stored_times_are_shown_in_dutch_time_with_daylight_saving():

@@ -28,7 +28,8 @@ from cases.model import (
     Zwaarte,
 )
 from ui import cases_data
-from ui.format import datum, md_escape
+from ui.format import datum
+from ui.text import md_escape
 
 PENDING = "zicht_stap"
 ZWAARTE_LABELS = {

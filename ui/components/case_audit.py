@@ -13,7 +13,8 @@ from geo.export_dook import to_csv
 from geo.nlformat import AMSTERDAM
 from ui import cases_data
 from ui.components.object_namen import AuditNamen, details_tekst
-from ui.format import LEEG, datum, datumtijd, getal, md_escape
+from ui.format import LEEG, datum, datumtijd, getal
+from ui.text import md_escape
 
 TONEN = 300
 ACTIE_LABELS = {

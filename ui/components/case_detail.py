@@ -12,7 +12,8 @@ from cases.model import Casus, Dossier, Gebruiker, NietGevonden, Route, Status
 from ui import cases_data
 from ui.components import case_actions, case_objects
 from ui.components.case_links import CASUS_PARAM
-from ui.format import LEEG, datum, datumtijd, md_escape
+from ui.format import LEEG, datum, datumtijd
+from ui.text import LONG_CHARS, md_escape, plain
 
 FASEN = ((1, "signaal"), (2, "informatie"), (3, "uitvoering"), (4, "afronding"))
 ROUTE_LABELS = {
@@ -115,7 +116,7 @@ def _signal(casus: Casus) -> None:
                 + (f" ({md_escape(casus.bron_toelichting)})" if casus.bron_toelichting else "")
                 + f" · **Signaaldatum** {datum(casus.signaal_datum)}")
     st.markdown("**Omschrijving**")
-    st.text(casus.omschrijving)
+    st.text(plain(casus.omschrijving, LONG_CHARS, lines=True))
     if casus.weging is None:
         st.caption("Nog niet gewogen.")
         return
@@ -127,7 +128,7 @@ def _signal(casus: Casus) -> None:
     route = f" → **{ROUTE_LABELS[casus.route]}**" if casus.route else ""
     st.markdown(f"**Weging** {line}{zwaarte}{route}")
     if w.toelichting:
-        st.caption(f"Toelichting: {md_escape(w.toelichting)}")
+        st.caption(f"Toelichting: {md_escape(w.toelichting, LONG_CHARS)}")
 
 
 def _information(dossier: Dossier, gebruiker: Gebruiker, editable: bool) -> None:
@@ -153,7 +154,7 @@ def _plan(casus: Casus) -> None:
     plan = casus.plan
     for label, text in (("Hypothese", plan.hypothese), ("Doel", plan.doel), ("Strategie", plan.strategie),
                         ("Interventieplan", plan.interventieplan)):
-        st.markdown(f"**{label}** {md_escape(text) if text else LEEG}")
+        st.markdown(f"**{label}** {md_escape(text, LONG_CHARS, lines=True) if text else LEEG}")
 
 
 def _plan_saved(dossier: Dossier) -> None:
@@ -177,7 +178,7 @@ def _closing(casus: Casus) -> None:
              ("Bewaartermijn", f"{casus.bewaartermijn_jaren} jaar" if casus.bewaartermijn_jaren else None),
              ("Wordt vernietigd op", datum(casus.vernietigen_op) if casus.vernietigen_op else None)]
     for label, value in facts:
-        st.markdown(f"**{label}** {md_escape(value) if value else LEEG}")
+        st.markdown(f"**{label}** {md_escape(value, LONG_CHARS, lines=True) if value else LEEG}")
     st.caption("Afronding is fase 4: besluit in het kernteam, eventueel monitoring, dan administratieve "
                "afronding met einddatum en bewaartermijn; daarna wordt de casus vernietigd.")
 
@@ -187,7 +188,7 @@ def _notes(dossier: Dossier) -> None:
         st.caption("Nog geen notities.")
     for n in dossier.notities:
         st.caption(md_escape(f"{datumtijd(n.aangemaakt_op)} · {n.aangemaakt_door}"))
-        st.text(n.tekst)
+        st.text(plain(n.tekst, LONG_CHARS, lines=True))
 
 
 def _history(dossier: Dossier) -> None:

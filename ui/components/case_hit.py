@@ -17,7 +17,7 @@ from cases.model import Gebruiker, Treffer
 from geo import treffer as geo_treffer
 from geo.treffer import Vraag
 from ui import cases_data, data
-from ui.format import md_escape
+from ui.text import md_escape
 
 UITLEG = ("Vraag of een adres, pand of onderneming voorkomt in een casus, ook buiten uw eigen thema's. "
           "U krijgt alleen ja of nee, en bij ja wie u kunt benaderen; nooit welke casus of welk thema.")

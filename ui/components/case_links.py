@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cases.model import Casus, ObjectType
-from ui.format import md_escape
+from ui.text import md_escape
 
 KAART = "kaart"
 CASUSSEN = "casussen"

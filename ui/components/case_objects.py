@@ -10,7 +10,8 @@ from cases.model import CasusFout, Dossier, Gebruiker, Koppeling, ObjectType
 from ui import cases_data
 from ui.components.case_links import OBJECT_LABELS, kaart_link
 from ui.components.object_namen import object_labels
-from ui.format import datumtijd, md_escape
+from ui.format import datumtijd
+from ui.text import md_escape
 
 HULP_BUURT = ("De buurtcode (bijvoorbeeld BU06370101) telt mee in de aantallen signalen per buurt op de "
               "kaart. Vanaf de objectkaart op de Kaart-pagina wordt hij vanzelf ingevuld.")

@@ -18,7 +18,7 @@ from cases.model import CasusFout, Gebruiker, ObjectType, OngeldigeInvoer, Statu
 from ui import cases_data
 from ui.components import case_hit
 from ui.components.case_links import OBJECT_LABELS, casus_link
-from ui.format import md_escape
+from ui.text import md_escape
 
 GEEN_OPSLAG = "De casusregistratie is niet beschikbaar."
 GEEN_KOPPELING = "Niet gekoppeld aan een casus binnen uw thema's."

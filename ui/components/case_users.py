@@ -12,7 +12,8 @@ from cases import accounts, clock
 from cases.accounts import MIN_WACHTWOORD
 from cases.model import CasusFout, Gebruiker, Rol, Thema
 from ui import cases_data
-from ui.format import LEEG, datumtijd, md_escape
+from ui.format import LEEG, datumtijd
+from ui.text import md_escape
 
 ROL_UITLEG = ("Rollen: beheerder (accounts, geen casusinhoud), coördinator (alles binnen de thema's, "
               "archiveren, auditlog), analist (signalen en casussen binnen de thema's), kernteamlid "

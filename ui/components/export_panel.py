@@ -20,7 +20,7 @@ from geo.mapshot import render as kaartbeeld_render
 from geo.mapshot_view import DEFAULT_LAYERS
 from ui import data
 from ui.components.overzicht import beschrijving
-from ui.format import md_escape
+from ui.text import md_escape
 
 K_TITEL, K_PAPIER, K_PRIVACY = "export_titel", "export_papier", "export_privacy"
 BESTANDEN = "_export_bestanden"  # {"sleutel": …, soort: bytes|str}, only for the current settings

@@ -11,6 +11,7 @@ from geo.nlformat import datum, getal
 from ui import data
 from ui.components import overzicht
 from ui.tabel import nl_tabel
+from ui.text import md_escape
 
 UITLEG = ("Teken een gebied met de knoppen links op de kaart (vlak of rechthoek) om te zien "
           "wat erin ligt: verblijfsobjecten, vestigingen per branchegroep, RDW-erkende "
@@ -36,7 +37,7 @@ def render(snapshot: str, vorm: str | None, filt: Filter, branches: Branches) ->
                                for g in uitkomst["groepen"]]), hide_index=True, width="stretch")
     lijst = uitkomst["lijst"]
     st.markdown(f"**Vestigingen van de selectie in dit gebied: {getal(len(lijst))}** "
-                f"({overzicht.beschrijving(filt, branches)})")
+                f"({md_escape(overzicht.beschrijving(filt, branches))})")
     st.dataframe([_regel(v, branches) for v in lijst], hide_index=True, width="stretch",
                  height=min(400, 38 + 35 * max(len(lijst), 1)))
     nummers = tuple(v["vestigingsnummer"] for v in lijst)

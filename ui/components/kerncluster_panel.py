@@ -17,7 +17,7 @@ from cases.model import Casus, CasusFout, Gebruiker
 from geo.kerncluster import dossier_to_dict, overview_pdf
 from geo.mapshot import SnapshotOptions
 from ui import cases_data, data
-from ui.format import md_escape
+from ui.text import md_escape
 
 K_KEUZE, K_PRIVACY, K_TITEL = "kc_casussen", "kc_privacy", "kc_titel"
 PDF = "_kc_pdf"  # (sleutel, bytes) of the last PDF made

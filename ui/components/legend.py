@@ -1,13 +1,13 @@
 """The map legend, drawn inside the map (bottom right) so it is always in view and in every
-screenshot, in the same colours the layers use. Every text passes html.escape here."""
+screenshot, in the same colours the layers use. Every text passes ui.text.html_text here."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from geo import layers
 from ui.format import getal
+from ui.text import html_text
 
 _VLAK = ("display:inline-block;width:20px;height:13px;margin-right:7px;vertical-align:-2px;"
          "border:1px solid #9aa5b1;background:{kleur}")
@@ -39,8 +39,8 @@ def html_legenda(delen: list[Legenda]) -> str:
 
 
 def _deel(d: Legenda) -> str:
-    kop = f'<div class="kop">{html.escape(d.kop)}</div>' if d.kop else ""
-    uitleg = "".join(f'<div class="uitleg">{html.escape(u)}</div>' for u in d.uitleg if u)
+    kop = f'<div class="kop">{html_text(d.kop)}</div>' if d.kop else ""
+    uitleg = "".join(f'<div class="uitleg">{html_text(u)}</div>' for u in d.uitleg if u)
     return (f'<div style="margin-bottom:5px">{kop}{"".join(_rij(r) for r in d.rijen)}'
             f"{uitleg}</div>")
 
@@ -54,8 +54,8 @@ def _rij(r: Rij) -> str:
         stijl = _RING.format(kleur=r.kleur)
     else:
         stijl = _VLAK.format(kleur=r.kleur)
-    return (f'<div class="rij" title="{html.escape(r.tekst)}"><span style="{html.escape(stijl)}">'
-            f"</span>{html.escape(r.tekst)}</div>")
+    return (f'<div class="rij" title="{html_text(r.tekst)}"><span style="{html_text(stijl)}">'
+            f"</span>{html_text(r.tekst)}</div>")
 
 
 def klasse_labels(breaks: list[float], decimalen: int = 0) -> list[str]:

@@ -1,7 +1,7 @@
 """Object cards beside the map: a pand with every verblijfsobject and every vestiging in it, a
 ligplaats or standplaats with its addresses and vestigingen, or a vestiging with all vestigingen
-of the same company. Everything comes from the snapshot, with
-the peildatum on the card; texts from data pass html.escape (names and streets are data)."""
+of the same company. Everything comes from the snapshot, with the peildatum on the card; texts
+from data pass ui.text (names and streets are data)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import streamlit as st
 
 from geo.nlformat import LEEG, datum, getal, meervoud
 from ui.components import focus
-from ui.format import md_escape
+from ui.text import md_escape, md_html, plain
 
 CASE_PANEL = "ui.components.case_panel"
 MATCH = {"bag_id": "op BAG-id", "adres": "op adres", "coordinaten": "op coördinaten",
@@ -30,8 +30,8 @@ def feiten(rijen: list[tuple[str, object]]) -> str:
     """A two-column table of label / value (values escaped)."""
     cellen = "".join(
         f'<tr><td style="color:#4a5561;padding:1px 10px 1px 0;vertical-align:top;'
-        f'white-space:nowrap">{html.escape(k)}</td><td style="padding:1px 0">'
-        f"{html.escape(LEEG if v is None or v == '' else str(v))}</td></tr>"
+        f'white-space:nowrap">{md_html(k)}</td><td style="padding:1px 0">'
+        f"{md_html(LEEG if v is None or v == '' else str(v))}</td></tr>"
         for k, v in rijen)
     return f'<table style="border:none;font-size:0.95rem;margin-bottom:0.4rem">{cellen}</table>'
 
@@ -40,9 +40,9 @@ def signalen_html(signalen: list[dict]) -> str:
     if not signalen:
         return ""
     regels = "".join(
-        f"<li><b>{html.escape(s['naam'])}</b>"
-        + (f" ({html.escape(s['over'])})" if s.get("over") else "")
-        + f": {html.escape(s['reden'])}</li>" for s in signalen)
+        f"<li><b>{md_html(s['naam'])}</b>"
+        + (f" ({md_html(s['over'])})" if s.get("over") else "")
+        + f": {md_html(s['reden'])}</li>" for s in signalen)
     return ('<div style="border-left:4px solid #b2182b;background:#fbeeee;padding:6px 10px;'
             'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">Signalen '
             '(geen oordeel; weeg zelf)</div>'
@@ -67,8 +67,8 @@ def kandidaten_html(c: dict) -> str:
     if (c.get("match_status") or "geen") == "zeker" or not kandidaten:
         return ""
     regels = "".join(
-        f"<li>{html.escape(k['adres'] or k['verblijfsobject_id'])} (score "
-        f"{getal(k['score'], 2)}; {html.escape(k['reden'])}"
+        f"<li>{md_html(k['adres'] or k['verblijfsobject_id'])} (score "
+        f"{getal(k['score'], 2)}; {md_html(k['reden'])}"
         f"{', gekozen' if k['gekozen'] else ''})</li>" for k in kandidaten)
     return ('<div style="border-left:4px solid #8c6d1f;background:#fbf6e9;padding:6px 10px;'
             'margin:4px 0 8px 0;border-radius:3px"><div style="font-weight:600">'
@@ -156,7 +156,7 @@ def _buurt(card: dict) -> str | None:
 
 
 def _kop(titel: str, peildatum: str) -> None:
-    st.markdown(f"#### {html.escape(titel)}", unsafe_allow_html=True)
+    st.markdown(f"#### {md_html(titel)}", unsafe_allow_html=True)
     st.caption(f"Peildatum {datum(peildatum)} · bron: BAG en Handelsregister in dit gegevensbestand")
 
 
@@ -184,9 +184,8 @@ def _vbo_html(vbo: dict) -> str:
              ("Oppervlakte", f"{getal(vbo['oppervlakte'])} m²" if vbo["oppervlakte"] else None),
              ("Status", vbo["status"]), ("BAG-id", vbo["identificatie"])]
     tekst = feiten(rijen) + signalen_html(vbo["signalen"])
-    link = (f'<a href="{html.escape(vbo["bag_viewer"])}" target="_blank" rel="noopener '
-            'noreferrer">Adres in de BAG-viewer</a>')
-    return tekst + _vestigingen_html(vbo["vestigingen"]) + link
+    return tekst + _vestigingen_html(vbo["vestigingen"]) + link_html(vbo["bag_viewer"],
+                                                                      "Adres in de BAG-viewer")
 
 
 def _vestigingen_html(vestigingen: list[dict]) -> str:
@@ -194,13 +193,13 @@ def _vestigingen_html(vestigingen: list[dict]) -> str:
         return "<p>Geen vestigingen ingeschreven op dit adres.</p>"
     rijen = "".join(
         "<tr>"
-        f"<td style='padding:2px 8px 2px 0'><b>{html.escape(v['naam'] or '(naam onbekend)')}</b>"
-        f"<br><span style='color:#4a5561'>KVK {html.escape(v['kvk_nummer'] or LEEG)} · "
+        f"<td style='padding:2px 8px 2px 0'><b>{md_html(v['naam'] or '(naam onbekend)')}</b>"
+        f"<br><span style='color:#4a5561'>KVK {md_html(v['kvk_nummer'] or LEEG)} · "
         f"{'hoofd' if v['is_hoofdvestiging'] else 'neven'}vestiging · SBI "
-        f"{html.escape(v['sbi_hoofd'] or LEEG)} {html.escape(v['sbi_omschrijving'] or '')}"
+        f"{md_html(v['sbi_hoofd'] or LEEG)} {md_html(v['sbi_omschrijving'] or '')}"
         f"{_onzeker_html(v)}</span></td>"
         f"<td style='padding:2px 0;white-space:nowrap;vertical-align:top'>"
-        f"{html.escape('sinds ' + datum(v['datum_aanvang']))}<br>{html.escape(status_tekst(v))}</td>"
+        f"{md_html('sinds ' + datum(v['datum_aanvang']))}<br>{md_html(status_tekst(v))}</td>"
         "</tr>" for v in vestigingen)
     return f'<table style="border:none;font-size:0.92rem;width:100%">{rijen}</table>'
 
@@ -217,7 +216,7 @@ def _kies_onderneming(vestigingen: list[dict], key: str) -> None:
     opties = {v["vestigingsnummer"]: v for v in vestigingen}
     st.selectbox("Onderneming openen (alle vestigingen op de kaart)", list(opties),
                  index=None, key=key, placeholder="Kies een vestiging",
-                 format_func=lambda n: f"{opties[n]['naam'] or n} ({status_tekst(opties[n])})",
+                 format_func=lambda n: plain(f"{opties[n]['naam'] or n} ({status_tekst(opties[n])})"),
                  on_change=_onderneming_gekozen, args=(key,))
 
 
@@ -283,17 +282,25 @@ def _onderneming(card: dict) -> None:
                   key=f"alles_{card['vestigingsnummer']}", on_click=focus.toon_alles,
                   args=(plekken,))
     regels = "".join(
-        f"<li>{html.escape(v['naam'] or v['vestigingsnummer'])}, "
-        f"{html.escape(v['adres'] or 'adres onbekend')} {html.escape(v['plaats'] or '')} "
-        f"({html.escape(status_tekst(v))}{'' if v['lon'] is not None else ', geen locatie'})</li>"
+        f"<li>{md_html(v['naam'] or v['vestigingsnummer'])}, "
+        f"{md_html(v['adres'] or 'adres onbekend')} {md_html(v['plaats'] or '')} "
+        f"({md_html(status_tekst(v))}{'' if v['lon'] is not None else ', geen locatie'})</li>"
         for v in andere)
     st.markdown(f'<ul style="padding-left:1.1rem;margin-top:0">{regels}</ul>',
                 unsafe_allow_html=True)
 
 
-def _links(url: str, tekst: str) -> None:
-    st.markdown(f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
-                f"{html.escape(tekst)}</a>", unsafe_allow_html=True)
+def _links(url: str | None, tekst: str) -> None:
+    if url:
+        st.markdown(link_html(url, tekst), unsafe_allow_html=True)
+
+
+def link_html(url: str | None, tekst: str) -> str:
+    """A link Zicht made itself (geo.cards builds it from a validated id only); none without."""
+    if not url:
+        return ""
+    return (f'<a href="{html.escape(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{md_html(tekst)}</a>")
 
 
 def _casussen(soort: str, object_id: str, buurtcode: str | None) -> None:

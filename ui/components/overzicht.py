@@ -3,15 +3,13 @@ branch group, and the download of the whole selection in the DOOK layout."""
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from geo.branches import Branches
 from geo.concentration import Filter
 from geo.nlformat import datum, getal, meervoud
 from ui import data
-from ui.format import md_escape
+from ui.text import md_escape, md_html
 
 STATUS = {"actief": "actief op {peildatum}", "beeindigd": "beëindigd op of vóór {peildatum}",
           "alle": "actief en beëindigd"}
@@ -70,7 +68,7 @@ def _groepen_html(rows: list[dict], branches: Branches, filt: Filter) -> str:
         '<tr><td style="padding:1px 8px 1px 0"><span style="display:inline-block;width:11px;'
         f'height:11px;border-radius:50%;background:{branches.kleur(r["groep"])};'
         'margin-right:6px"></span>'
-        f'{html.escape(branches.naam(r["groep"]) if r["groep"] else overig)}</td>'
+        f'{md_html(branches.naam(r["groep"]) if r["groep"] else overig)}</td>'
         f'<td style="text-align:right">{getal(r["aantal"])}</td></tr>'
         for r in rows)
     return f'<table style="border:none;font-size:0.93rem;margin-bottom:0.6rem">{regels}</table>'

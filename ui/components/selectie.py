@@ -12,7 +12,7 @@ from geo import sbi
 from geo.branches import Branches
 from ui import data
 from ui import state as s
-from ui.format import md_escape
+from ui.text import md_escape
 
 STATUS_NAAM = {"actief": "Actief", "beeindigd": "Beëindigd", "alle": "Alle"}
 SOORT_NAAM = {"alle": "Alle", "hoofd": "Hoofd", "neven": "Neven"}

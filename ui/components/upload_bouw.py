@@ -14,7 +14,8 @@ import streamlit as st
 from geo.nlformat import as_datetime
 from loaders import rebuild
 from ui.components.upload_controle import pagina_advies
-from ui.format import datumtijd, getal, md_escape
+from ui.format import datumtijd, getal
+from ui.text import md_escape
 
 POLL_S = 1.0
 BEZIG_UITLEG = ("Tijdens het bouwen blijft de huidige snapshot in gebruik; iedereen kan gewoon "

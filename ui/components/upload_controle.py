@@ -20,7 +20,8 @@ from loaders import uploads
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.sources import Bron, register
 from ui import data
-from ui.format import LEEG, datum, getal, md_escape, meervoud
+from ui.format import LEEG, datum, getal, meervoud
+from ui.text import md_escape
 
 _CONTROLE = "gegevens_controle"   # session: the last check {vingerafdruk, controle, fout}
 MELDING = "gegevens_melding"      # session: the message after registering, shown once

@@ -20,7 +20,8 @@ from loaders.peildatum import uit_bestand as peildatum_uit_bestand
 from loaders.sources import Bron
 from ui.components import upload_controle, upload_kvk
 from ui.components.upload_controle import FORMULIER
-from ui.format import datum, md_escape
+from ui.format import datum
+from ui.text import md_escape
 
 KVK, GEBIEDEN = "kvk", "gebieden"
 SOORT_LABELS = {

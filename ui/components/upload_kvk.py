@@ -12,7 +12,7 @@ import streamlit as st
 from loaders import uploads
 from loaders.errors import InvoerFout
 from loaders.kvk_mapping import DOOK, REQUIRED
-from ui.format import md_escape
+from ui.text import md_escape, plain
 
 INDELINGEN = {
     "dook": "DOOK-export (kolomnamen als KVK_Vestigingsnummer, KVK_Handelsnaam, postcode, …)",
@@ -120,7 +120,8 @@ def _raster(velden: list[str], kolommen: list[str], gok: dict, sleutel: str) -> 
         with kolommen_ui[i % 3]:
             keuze[veld] = st.selectbox(
                 label, opties, index=opties.index(gok[veld]) if veld in gok else 0,
-                format_func=lambda k: k or "— niet in dit bestand —", key=f"gegevens_kolom_{sleutel}_{veld}")
+                format_func=lambda k: plain(k) or "— niet in dit bestand —",
+                key=f"gegevens_kolom_{sleutel}_{veld}")
     return keuze
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from loaders.sources import Bron, read_register, write_register
 from ui.components.upload_controle import MELDING
-from ui.format import md_escape
+from ui.text import md_escape
 
 
 def toon(data_dir: Path, register: list[Bron]) -> None:

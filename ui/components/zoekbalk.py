@@ -9,7 +9,7 @@ import streamlit as st
 from geo.search import MAX_RESULTS
 from ui import data
 from ui.components import focus
-from ui.format import md_escape
+from ui.text import md_escape, plain
 
 K_ZOEK, K_GEOPEND, K_KEUZE = "zoek", "zoek_geopend", "zoek_keuze"
 STRAAT_ZOOM = 17  # a whole street in view, its panden drawn
@@ -41,7 +41,7 @@ def render(snapshot: str) -> None:
     aantal = f"{len(resultaten)}" if len(resultaten) < MAX_RESULTS else (
         f"meer dan {len(resultaten) - 1}")
     st.selectbox(f"{aantal} resultaten; kies er een", opties, index=None, key=K_KEUZE,
-                 format_func=lambda i: _label(resultaten[i]), placeholder="Kies een resultaat",
+                 format_func=lambda i: plain(_label(resultaten[i])), placeholder="Kies een resultaat",
                  on_change=_gekozen, args=(snapshot, resultaten))
 
 

@@ -8,8 +8,9 @@ import streamlit as st
 
 from geo import export_dook, indicators, layers, parks
 from ui import data_analyse
-from ui.format import getal, md_escape
+from ui.format import getal
 from ui.pages import signalen as frame
+from ui.text import md_escape, plain
 
 UITLEG = ("Elk bedrijventerrein per bron naast elkaar: IBIS en de eigen intekening begrenzen "
           "terreinen verschillend, daarom staan ze allebei. Een pand hoort bij een terrein als "
@@ -44,7 +45,7 @@ def _pagina(snapshot: str, meta: dict) -> None:
                "overlappen, dus de aandelen tellen niet op tot 100 %.")
     _export(snapshot, tabel)
     _sectie(snapshot, meta, st.selectbox("Bekijk één bedrijventerrein", kolommen[:len(terreinen)],
-                                         format_func=lambda k: k[0], key="terrein_keuze")[1],
+                                         format_func=lambda k: plain(k[0]), key="terrein_keuze")[1],
             gemeente)
 
 
@@ -116,7 +117,7 @@ def _export(snapshot: str, tabel: list[dict]) -> None:
 
 
 def _sectie(snapshot: str, meta: dict, p: dict, gemeente: dict | None) -> None:
-    st.subheader(_kolomnaam(p), anchor=False)
+    st.subheader(md_escape(_kolomnaam(p)), anchor=False)
     k = data_analyse.park_kaart(snapshot, p["gebied_id"], meta.get("peildatum"))
     signalen = _signalen_hier(snapshot, k)
     kaart_kolom, tekst_kolom = st.columns([3, 2], gap="medium")
@@ -170,7 +171,8 @@ def _signaaltelling(p: dict) -> None:
         st.markdown("Geen.")
         return
     namen = {i.id: i.naam for i in indicators.load_indicators()}
-    st.markdown("\n".join(f"- {namen.get(k, k)}: {getal(n)}" for k, n in sorted(p["signalen"].items())))
+    st.markdown("\n".join(f"- {md_escape(namen.get(k, k))}: {getal(n)}"
+                          for k, n in sorted(p["signalen"].items())))
 
 
 def _automotive_tekst(p: dict) -> None:

@@ -21,10 +21,10 @@ from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import data, data_gegevens, theme
-from ui.components import (gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form,
-                           upload_register)
-from ui.format import LEEG, datum, datumtijd, getal, kies, md_escape, meervoud
+from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register
+from ui.format import LEEG, datum, datumtijd, getal, kies, meervoud
 from ui.tabel import nl_waarde
+from ui.text import md_escape
 
 INTRO = ("Waar de cijfers in Zicht op rusten: de bronnen met hun peildatum, hoe goed de KVK-"
          "vestigingen aan BAG-adressen zijn gekoppeld, en welke niet. Hier voegt de beheerder ook "

@@ -8,8 +8,9 @@ import streamlit as st
 
 from geo import export_dook, inventory
 from ui import data_analyse
-from ui.format import datum, getal, md_escape, meervoud
+from ui.format import datum, getal, meervoud
 from ui.pages import signalen as frame
+from ui.text import md_escape
 
 UITLEG = ("Thema illegale/onvergunde prostitutie, eerste actie: hoeveel en welke typen "
           "beautybedrijven zijn er, en waar. Telt actieve vestigingen op de peildatum, ingedeeld "

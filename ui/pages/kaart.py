@@ -9,7 +9,6 @@ drawing reruns only that part, not the sidebar and the header.
 
 from __future__ import annotations
 
-import html
 import json
 from datetime import date
 from pathlib import Path
@@ -35,7 +34,8 @@ from ui.components import (
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
-from ui.format import datum, datumtijd, getal, kies, md_escape, meervoud
+from ui.format import datum, datumtijd, getal, kies, meervoud
+from ui.text import md_escape, md_html
 
 DEMO_MELDING = (
     "Demostad is een fictieve demogemeente; alle adressen, bedrijven en personen zijn verzonnen."
@@ -297,11 +297,11 @@ def _bron_html(b: dict) -> str:
     herkomst.append(_bestand(b["bestand"]))
     return (
         '<div style="margin-bottom:0.9rem;line-height:1.45">'
-        f'<div style="font-weight:600">{html.escape(naam)}</div>'
-        f"<div>Peildatum {html.escape(datum(b['peildatum']))} · "
-        f"{html.escape(getal(b['rijen']))} rijen</div>"
+        f'<div style="font-weight:600">{md_html(naam)}</div>'
+        f"<div>Peildatum {md_html(datum(b['peildatum']))} · "
+        f"{md_html(getal(b['rijen']))} rijen</div>"
         '<div style="color:#4a5561;font-size:0.85rem;overflow-wrap:anywhere">'
-        f"{html.escape(' · '.join(herkomst))}</div>"
+        f"{md_html(' · '.join(herkomst))}</div>"
         "</div>"
     )
 

@@ -4,7 +4,6 @@ downloads, a small map, a link to the Kaart page)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -15,8 +14,9 @@ from streamlit_folium import st_folium
 from geo import export_dook, indicators, layers
 from ui import data, data_analyse, theme
 from ui.components import case_links
-from ui.format import datum, getal, md_escape
+from ui.format import datum, getal
 from ui.tabel import nl_tabel
+from ui.text import md_escape, md_html
 
 GEEN_DATA = ("Er is nog geen gegevensbestand. Bouw de demogemeente met `zicht demo` of laat de "
              "beheerder de gegevens laden (pagina Gegevens).")
@@ -113,7 +113,7 @@ def kaart(key: str, vlakken: Sequence[tuple[list[dict], str]], punten: list[dict
     if legenda:
         st.markdown(" &nbsp; ".join(
             f'<span style="color:{kleur};font-size:1.2em">&#9679;</span> '
-            f"{md_escape(html.escape(tekst))}"
+            f"{md_html(tekst)}"
             for kleur, tekst in legenda), unsafe_allow_html=True)
 
 
@@ -174,7 +174,7 @@ def _overzicht(alle, uitkomst: dict) -> list[dict]:
 
 
 def _signaal(snapshot: str, meta: dict, indicator: indicators.Indicator, uitkomst: dict) -> None:
-    st.subheader(indicator.naam, anchor=False)
+    st.subheader(md_escape(indicator.naam), anchor=False)
     st.markdown(md_escape(indicator.uitleg))
     instellingen = indicator.parameters_tekst().replace("`", "'")
     st.caption(f"Instellingen (de beheerder kan ze wijzigen in data/indicators.toml): "

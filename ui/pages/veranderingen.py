@@ -11,8 +11,9 @@ import streamlit as st
 from geo import changes, export_dook, indicators
 from geo.branches import load_branches
 from ui import data_analyse
-from ui.format import datum, getal, md_escape
+from ui.format import datum, getal
 from ui.pages import signalen as frame
+from ui.text import md_escape
 
 UITLEG = ("Vergelijkt dit gegevensbestand met het vorige. Nieuw: actief op de peildatum van nu "
           "en niet op die van toen. Beëindigd: andersom (ook als de vestiging niet meer in de "
