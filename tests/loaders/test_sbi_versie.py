@@ -169,7 +169,8 @@ def test_load_kvk_file_summary_names_unknown_codes(tmp_path):
     path = dook(tmp_path, [{"KVK_SBI_code_hoofdactiviteit": "99999"},
                            {"KVK_SBI_code_hoofdactiviteit": "96022",
                             "KVK_SBI_code_nevenactiviteit1": "123456"}])
-    proc = zicht(tmp_path / "data", "load", "kvk-file", str(path), "--naam", "kvk")
+    proc = zicht(tmp_path / "data", "load", "kvk-file", str(path), "--naam", "kvk",
+                 "--peildatum", "2026-11-01")
     assert proc.returncode == 0, proc.stderr
     assert "SBI-versie per vestiging (uit de officiële lijsten): SBI 2008: 2" in proc.stdout
     assert "SBI onbekend (code in geen van beide lijsten): 2 vestigingen, codes 123456, 99999" \
