@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
+MAX_BYTES = 10 << 20
 COLUMNS = [
     "vestigingsnummer", "kvk_nummer", "naam", "handelsnamen", "rechtsvorm", "is_hoofdvestiging",
     "datum_aanvang", "datum_einde", "werkzame_personen", "sbi_codes", "sbi_hoofd", "sbi_versie",
@@ -50,10 +52,12 @@ def _stage_descriptions(con, rows: list[dict]) -> None:
 
 def vestigingen_in(file: Path, bron: str) -> list[dict]:
     """The vestigingen a response describes, as kvk_invoer rows (dates still as text)."""
+    if file.stat().st_size > MAX_BYTES:  # one API response is a few KB; never read a giant whole
+        raise InvoerFout(file.name, f"groter dan {MAX_BYTES >> 20} MB: dit is geen KVK API-antwoord")
     try:
         doc = json.loads(file.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(file.name, f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(file.name, f"geen geldige JSON ({detail(exc)})") from exc
     if not isinstance(doc, dict):
         raise InvoerFout(file.name, "verwacht een JSON-object (een KVK API-antwoord)")
     if "vestigingsnummer" in doc:

@@ -19,7 +19,18 @@ from pathlib import Path
 from geo import snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
-from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
+from loaders import (
+    bag_api_load,
+    bag_gpkg,
+    bag_values,
+    bag_xml,
+    file_guard,
+    gebieden,
+    kvk_file,
+    kvk_json,
+    rdw,
+)
+from loaders.engine_errors import is_interrupt, translate
 from loaders.errors import InvoerFout
 from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
@@ -27,6 +38,8 @@ from loaders.sources import Bron, read_register
 SQL = Path(__file__).parent / "sql"
 SCHEMA_VERSION = "3"  # 3: vestiging.match_status, koppel_kandidaat
 KEEP_SNAPSHOTS = 3
+# What each source kind reads: a file, a folder, or either (file_guard.check_path).
+PATH_KIND = {"bag-gpkg": "file", "kvk-file": "file", "rdw": "dir"}
 
 
 @dataclass
@@ -113,6 +126,25 @@ def _load_order(bron: Bron) -> int:
 
 
 def _load_source(con, bron: Bron) -> int:
+    """Load one source after the generic guards (loaders.file_guard); an engine's own error
+    becomes a Dutch InvoerFout naming the file."""
+    file_guard.check_path(bron.path, PATH_KIND.get(bron.soort, "any"))
+    try:
+        with file_guard.unchanged(bron.path):
+            rijen = _read_source(con, bron)
+    except InvoerFout:
+        raise
+    except Exception as exc:
+        if is_interrupt(exc):
+            raise KeyboardInterrupt from exc
+        raise translate(exc, bron.path.name) from exc
+    if bron.soort.startswith("bag"):
+        bag_values.check(con, bron.path.name)
+    con.execute("UPDATE waarschuwing SET bron = ? WHERE bron IS NULL", [bron.bron])
+    return rijen
+
+
+def _read_source(con, bron: Bron) -> int:
     opties = bron.opties
     if bron.soort == "bag-gpkg":
         return bag_gpkg.load(con, bron.path, opties.get("gemeente"))

@@ -16,8 +16,9 @@ from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
 from loaders import bag_gpkg
 from loaders.errors import InvoerFout
+from loaders.file_guard import check_path
 from loaders.gemeente import gemeentecode
-from loaders.pipeline import _load_source, prepare_staging
+from loaders.pipeline import PATH_KIND, _load_source, prepare_staging
 from loaders.sources import Bron, register
 
 SOORTEN = {
@@ -77,9 +78,8 @@ def _load(args) -> None:
         return registration_net.load_rdw_api(args)
     if args.pad is None:
         raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
+    check_path(args.pad, PATH_KIND.get(args.soort, "any"), shown=str(args.pad))
     path = args.pad.resolve()
-    if not path.exists():
-        raise InvoerFout(str(args.pad), "bestand of map bestaat niet")
     check_date(args.peildatum)
     if getattr(args, "preset", None) == "generic" and not args.kolommen:
         raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
@@ -96,27 +96,37 @@ def _load(args) -> None:
 
 def check_and_register(bron: Bron) -> None:
     """Validate, then register; the register is untouched when validation fails."""
-    rijen = validate(bron)
+    waarschuwingen: list[tuple] = []
+    rijen = validate(bron, waarschuwingen)
     register(data_dir(), bron)
     print(f"bron '{bron.bron}' geregistreerd: {rijen:,} rijen gecontroleerd. "
           "Bouw een nieuwe snapshot met `zicht build`.".replace(",", "."))
+    for soort, aantal, voorbeeld in waarschuwingen:
+        print(f"  let op: {aantal} × {soort}, bv. {voorbeeld}; geladen, en te zien bij Gegevens")
 
 
-def validate(bron: Bron) -> int:
-    """Read the source into a scratch database; raises InvoerFout on anything wrong."""
+def validate(bron: Bron, waarschuwingen: list | None = None) -> int:
+    """Read the source into a scratch database; raises InvoerFout on anything wrong.
+    `waarschuwingen` receives (soort, aantal, first record) for what loaded with a warning."""
     if bron.soort == "bag-gpkg":
         return _validate_bag(bron)
     con = connect()
     try:
         run_script(con, "schema")
         prepare_staging(con)
-        return _load_source(con, bron)
+        rijen = _load_source(con, bron)
+        if waarschuwingen is not None:
+            waarschuwingen.extend(con.execute(
+                "SELECT soort, count(*), min(coalesce('rij ' || rij, sleutel) || coalesce(', veld '"
+                " || veld, '')) FROM waarschuwing GROUP BY soort ORDER BY soort").fetchall())
+        return rijen
     finally:
         con.close()
 
 
 def _validate_bag(bron: Bron) -> int:
     """The full file can be 7.5 GB: check its layers and that the gemeente is in it."""
+    check_path(bron.path, "file")
     bag_gpkg.check_layers(bron.path)
     where = None
     if bron.opties.get("gemeente"):

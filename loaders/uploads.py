@@ -27,6 +27,7 @@ from pathlib import Path
 
 from geo.db import connect
 from geo.sqlfiles import run_script, sql_text
+from loaders.engine_errors import translate
 from loaders.errors import InvoerFout
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_mapping import DOOK
@@ -240,7 +241,7 @@ def _load_named(con, bron: Bron, weergavenaam: str) -> int:
         except InvoerFout:
             raise
         except Exception as exc:  # a reader's own error: still say which file, in Dutch
-            raise InvoerFout(weergavenaam, f"het bestand kon niet worden gelezen ({exc})") from exc
+            raise translate(exc, weergavenaam) from exc
 
 
 @contextmanager
