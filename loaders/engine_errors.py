@@ -53,17 +53,19 @@ def translate(exc: BaseException, bestand: str) -> InvoerFout:
     """An InvoerFout naming `bestand` that says in Dutch what `exc` means for the user."""
     if isinstance(exc, InvoerFout):
         return exc
-    if isinstance(exc, json.JSONDecodeError):
-        return InvoerFout(bestand, f"geen geldige JSON (regel {exc.lineno}, teken {exc.colno})",
-                          rij=exc.lineno)
-    if isinstance(exc, tomllib.TOMLDecodeError):
-        at = _TOML_AT.search(str(exc))
-        return InvoerFout(bestand, "geen geldige TOML" + (f" (regel {at[1]}, teken {at[2]})"
-                                                           if at else ""),
-                          rij=int(at[1]) if at else None)
-    if isinstance(exc, UnicodeDecodeError):
-        return InvoerFout(bestand, "ongeldige tekens: het bestand is geen UTF-8")
+    if isinstance(exc, json.JSONDecodeError | tomllib.TOMLDecodeError | UnicodeDecodeError):
+        kind = {"JSONDecodeError": "geen geldige JSON", "TOMLDecodeError": "geen geldige TOML"}
+        return InvoerFout(bestand, f"{kind.get(type(exc).__name__, 'ongeldige tekens')} "
+                                   f"({detail(exc)})", rij=line_of(exc))
     return InvoerFout(bestand, describe(exc))
+
+
+def line_of(exc: BaseException) -> int | None:
+    """The line a JSON or TOML parser stopped at, for the `rij` of a message."""
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.lineno
+    at = _TOML_AT.search(str(exc)) if isinstance(exc, tomllib.TOMLDecodeError) else None
+    return int(at[1]) if at else None
 
 
 def detail(exc: BaseException) -> str:

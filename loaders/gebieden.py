@@ -58,9 +58,14 @@ def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
     if soort not in SOORTEN:
         raise InvoerFout(path.name, f"onbekende soort '{soort}' (kies uit {', '.join(SOORTEN)})")
     rows = _standard_columns(table, meta, soort, path)
-    gebied_guard.check(rows["wkb"], meta["crs"], path.name)
+    repaired = gebied_guard.check(rows["wkb"], meta["crs"], path.name)
     set_variables(con, bron=bron, soort=soort, bron_crs=meta["crs"])
     _insert(con, rows, path)
+    if repaired:
+        con.executemany(
+            "INSERT INTO waarschuwing VALUES (?, 'geometrie_hersteld', ?, ?, 'geometry', NULL, ?)",
+            [[bron, f"{path.name}#{rij}", rij, f"{reden}; hersteld (oppervlakte gelijk gebleven)"]
+             for rij, reden in repaired])
     return rows.num_rows
 
 

@@ -1,6 +1,7 @@
 """Values in a staged KVK file that no real register holds: refused with file, row and field.
 
-A huisnummer is a whole number from 1 to 99999 (BAG); identifiers are digits only (the lead
+A huisnummer starts with a whole number from 1 to 99999 (BAG; what follows, as in '12a' or
+'12-14', is read as huisletter or toevoeging by adres_norm.sql); identifiers are digits only (the lead
 zeros are put back later) and a vestigingsnummer occurs once per file: two rows for the same
 vestiging would silently decide which one counts.
 """
@@ -29,12 +30,13 @@ def _first(con, sql: str):
 
 def _check_huisnummer(con, table: str, path: Path) -> None:
     column = DOOK["huisnummer"]
+    getal = f'try_cast(regexp_extract(trim("{column}"), \'^(\\d+)\', 1) AS BIGINT)'
     bad = _first(con, f'SELECT rij, "{column}" FROM {table} WHERE nullif(trim("{column}"), \'\') '
-                      f'IS NOT NULL AND NOT coalesce(try_cast(trim("{column}") AS BIGINT) BETWEEN 1 '
-                      f'AND {MAX_HUISNUMMER}, false) ORDER BY rij LIMIT 1')
+                      f'IS NOT NULL AND NOT coalesce({getal} BETWEEN 1 AND {MAX_HUISNUMMER}, false) '
+                      'ORDER BY rij LIMIT 1')
     if bad:
-        raise InvoerFout(path.name, f"'{bad[1][:40]}' is geen huisnummer (een heel getal van 1 tot en "
-                                    f"met {MAX_HUISNUMMER})", rij=bad[0], veld=column)
+        raise InvoerFout(path.name, f"'{bad[1][:40]}' is geen huisnummer (begint met een getal van 1 "
+                                    f"tot en met {MAX_HUISNUMMER})", rij=bad[0], veld=column)
 
 
 def _check_identifier(con, table: str, path: Path, column: str, length: int) -> None:
