@@ -24,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.perf_counter()
     try:
+        pipeline.remove_leftovers(data_dir())
         args.func(args)
     except InvoerFout as exc:
         print(f"zicht: fout: {exc}", file=sys.stderr)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -198,15 +199,31 @@ def _snapshot_name(bronnen: list[Bron]) -> str:
     return f"zicht-{max(b.peildatum for b in bronnen)}-{digest.hexdigest()[:8]}{build}.duckdb"
 
 
-def _remove_stale_builds(folder: Path) -> None:
-    """Delete .bouw files of builds whose process is gone (killed or crashed)."""
-    for stale in folder.glob(".bouw-*.duckdb*"):
-        pid = stale.name.split("-")[1].split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
+def remove_leftovers(data_dir: Path) -> None:
+    """What a killed build or registration left behind: work databases (with WAL and temp
+    folder) and half-written pointer or register files of processes that are gone. Every
+    command runs this first, so a SIGKILL leaves nothing for long."""
+    _remove_stale_builds(snapshots.snapshot_dir(data_dir))
+    for stale in (*data_dir.glob(".bronnen.json.*.tmp"), *data_dir.glob(".current.*.tmp")):
+        pid = stale.name.split(".")[-2]
+        if pid.isdigit() and not pid_alive(int(pid)):
             stale.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def _remove_stale_builds(folder: Path) -> None:
+    """Delete .bouw files of builds whose process is gone (killed or crashed)."""
+    if not folder.is_dir():
+        return
+    for stale in folder.glob(".bouw-*.duckdb*"):
+        pid = stale.name.split("-")[1].split(".")[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+
+
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
