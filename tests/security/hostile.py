@@ -7,7 +7,6 @@ case id to its maker and what the refusal must name (row, field).
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import zipfile
@@ -362,10 +361,3 @@ BAG_KINDS: dict[str, Kind] = {
                                     shown="verblijfsobject-1.json"),
 }
 
-
-def zipped(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in members.items():
-            z.writestr(name, data)
-    return buf.getvalue()

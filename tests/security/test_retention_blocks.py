@@ -17,8 +17,7 @@ import pytest
 
 from cases import accounts, retention, workflow
 from cases.model import Status
-from cases.store import open_store
-from tests.cases.conftest import KEY, case_in
+from tests.cases.conftest import case_in
 
 SECRET = "VERNIETIG-Pietersen-Hennepkwekerij-Dorpsstraat-12"
 HEADERS = 3 * 4096  # DuckDB's main header and two database headers precede the blocks
@@ -40,12 +39,6 @@ def every_value(store) -> str:
         for table in tables:
             parts += [repr(row) for row in cur.execute(f"SELECT * FROM {table}").fetchall()]
     return "\n".join(parts)
-
-
-@pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "cases.duckdb", KEY, mode="productie") as s:
-        yield s
 
 
 @pytest.fixture
