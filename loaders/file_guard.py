@@ -120,7 +120,7 @@ def bounded_lines(f, name: str, limit: int = MAX_LINE) -> Iterator:
     while line := f.readline(limit + 1):
         rij += 1
         if len(line) > limit and not line.endswith("\n" if isinstance(line, str) else b"\n"):
-            raise InvoerFout(name, f"regel {rij} is langer dan {limit // 1024} KB; is dit wel een "
+            raise InvoerFout(name, f"de regel is langer dan {limit // 1024} KB; is dit wel een "
                                    "CSV-bestand met één rij per regel?", rij=rij)
         yield line
 

@@ -273,6 +273,7 @@ KINDS: dict[str, Kind] = {
     "stray_quote": Kind(_csv("los-aanhalingsteken.csv", [HEADER, row('"Knip" en zo'), GOOD[1]]),
                         rij=2),
     "field_10mb": Kind(_csv("veld-10mb.csv", [HEADER, row(TEN_MB)]), rij=2),
+    "field_100kb": Kind(_csv("veld-100kb.csv", [HEADER, GOOD[0], row("x" * 100_000)]), rij=3),
     "line_1gb": Kind(_line_1gb, rij=2),
     # encodings and bytes
     "mixed_encodings": Kind(_csv("gemengd.csv", _bytes(_lines(HEADER, row("Café Één")),
