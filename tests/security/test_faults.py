@@ -197,3 +197,29 @@ def test_upload_parts_of_a_killed_process_are_removed_and_were_private(tmp_path)
     stale.write_bytes(b"half")
     uploads.remove_orphans(data)
     assert not stale.exists() and upload.pad.exists()
+
+
+def _has_open(pid: int, path: Path) -> bool:
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
+def test_ctrl_c_during_load_keeps_the_register_and_says_so(data_dir, tmp_path):
+    """SIGINT as soon as the real `zicht load` has the file open (it is reading it)."""
+    big = tmp_path / "groot.csv"
+    rows = [hostile.row(f"Zaak {i}", str(i % 900 + 1), f"{i:012d}", f"{i:08d}")
+            for i in range(1, 200_001)]
+    big.write_bytes(hostile._lines(hostile.HEADER, *rows))
+    register = (data_dir / "bronnen.json").read_bytes()
+    proc = start(data_dir, "load", "kvk-file", str(big), "--naam", "groot")
+    deadline = time.monotonic() + 120
+    while not _has_open(proc.pid, big) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, (out, err)
+    assert err.strip().splitlines() == [AFGEBROKEN] and out == ""
+    assert (data_dir / "bronnen.json").read_bytes() == register
+    assert leftovers(data_dir) == []
