@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from loaders.engine_errors import detail, line_of
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 MAX_BYTES = 10 << 20
@@ -57,8 +57,7 @@ def vestigingen_in(file: Path, bron: str) -> list[dict]:
     try:
         doc = json.loads(file.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(file.name, f"geen geldige JSON ({detail(exc)})",
-                         rij=line_of(exc)) from exc
+        raise InvoerFout(file.name, f"geen geldige JSON ({detail(exc)})") from exc
     if not isinstance(doc, dict):
         raise InvoerFout(file.name, "verwacht een JSON-object (een KVK API-antwoord)")
     if "vestigingsnummer" in doc:

@@ -338,7 +338,7 @@ KINDS: dict[str, Kind] = {
     "geojson_no_features": Kind(_geojson("leeg.geojson", [])),
     # KVK API responses, BAG API downloads
     "kvk_json_broken": Kind(_kvk_json("antwoord.json", '{\n  "vestigingsnummer": "000012345678",\n'
-                                                       '  "kvkNummer": 01234567\n}'), rij=3),
+                                                       '  "kvkNummer": 01234567\n}')),
     "kvk_json_huge": Kind(_kvk_json_huge),
     # paths
     "directory_instead_of_file": Kind(_directory),
