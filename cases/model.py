@@ -354,6 +354,12 @@ class Vernietigingsrecord:
     vernietigd_op: datetime
     uitgevoerd_door: str
 
+    @property
+    def grondslag(self) -> str:
+        """On which ground the case was destroyed, in words."""
+        return (f"bewaartermijn van {self.bewaartermijn_jaren} jaar na de einddatum "
+                f"{self.einddatum:%d-%m-%Y} verstreken")
+
 
 def casus_from_row(row: dict) -> Casus:
     """A Casus from a `casus` table row."""

@@ -13,6 +13,8 @@ from geo.crs import sql_to_rd
 from geo.sqlfiles import run_script
 from loaders.bag_api_pages import STATE, features_of, parse_page, read_state, saved_pages
 from loaders.bag_objecten import bag_objecten
+from loaders.bag_values import check_value
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 SQL = Path(__file__).parent / "sql"
@@ -120,7 +122,7 @@ def _stage(con, table: str, rows: pa.Table, bron_crs: str, page: str) -> None:
     try:
         con.execute(f"INSERT INTO {table} SELECT {select} FROM bag_api_pagina")
     except duckdb.Error as exc:
-        raise InvoerFout(page, f"ongeldige geometrie ({exc})", veld="geometry") from exc
+        raise InvoerFout(page, f"ongeldige geometrie ({detail(exc)})", veld="geometry") from exc
     finally:
         con.unregister("bag_api_pagina")
 
@@ -133,7 +135,8 @@ def _vbo_rows(features: list[dict], page: str) -> list[dict]:
             "identificatie": _bag_id(p.get("identificatie"), page, i),
             "status": _text(p.get("status")),
             "gebruiksdoelen": _list(p.get("gebruiksdoel")),
-            "oppervlakte": _int(p.get("oppervlakte"), page, i, "oppervlakte"),
+            "oppervlakte": check_value("oppervlakte", _int(p.get("oppervlakte"), page, i,
+                                                           "oppervlakte"), page, i),
             **_adres_velden(p, page, i),
             "hoofdadres_identificatie": _text(p.get("hoofdadres_identificatie",
                                                     p.get("nummeraanduiding_hoofdadres_identificatie"))),
@@ -158,7 +161,8 @@ def _pand_rows(features: list[dict], page: str) -> list[dict]:
 def _adres_velden(p: dict, page: str, rij: int) -> dict:
     return {
         "openbare_ruimte_naam": _text(p.get("openbare_ruimte_naam")),
-        "huisnummer": _int(p.get("huisnummer"), page, rij, "huisnummer"),
+        "huisnummer": check_value("huisnummer", _int(p.get("huisnummer"), page, rij, "huisnummer"),
+                                  page, rij),
         "huisletter": _text(p.get("huisletter")),
         "toevoeging": _text(p.get("toevoeging", p.get("huisnummertoevoeging"))),
         "postcode": _text(p.get("postcode")),

@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 STATE = "state.json"
@@ -21,7 +22,7 @@ def parse_page(body: bytes, bron: str):
     try:
         return json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(bron, f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(bron, f"geen geldige JSON ({detail(exc)})") from exc
 
 
 def features_of(doc, bron: str) -> list[dict]:
@@ -53,7 +54,7 @@ def read_state(folder: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(str(path), f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(str(path), f"geen geldige JSON ({detail(exc)})") from exc
 
 
 def write_state(folder: Path, state: dict) -> None:

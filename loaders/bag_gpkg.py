@@ -19,6 +19,7 @@ import pyogrio
 
 from geo.sqlfiles import run_script
 from loaders.bag_objecten import bag_objecten
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 
@@ -86,7 +87,7 @@ def check_layers(path: Path) -> None:
     try:
         layers = {name for name, _ in pyogrio.list_layers(path)}
     except Exception as exc:  # GDAL says why; the user needs the file name
-        raise InvoerFout(path.name, f"geen leesbare GeoPackage ({exc})") from exc
+        raise InvoerFout(path.name, f"geen leesbare GeoPackage ({detail(exc)})") from exc
     missing = {"verblijfsobject", "pand"} - layers
     if missing:
         raise InvoerFout(path.name, f"laag {', '.join(sorted(missing))} ontbreekt; is dit bag-light?")
@@ -116,7 +117,7 @@ def _stream(con, path, layer, columns, table, where=None, bbox=None) -> None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {table} AS "
                         f"SELECT * EXCLUDE ({geom}), {geom} AS geom FROM reader")
     except pyogrio.errors.FieldError as exc:
-        raise InvoerFout(path.name, f"laag {layer}: kolom ontbreekt ({exc})", veld=layer) from exc
+        raise InvoerFout(path.name, f"laag {layer}: kolom ontbreekt ({detail(exc)})", veld=layer) from exc
     # GeoArrow WKB arrives as GEOMETRY when DuckDB recognises the extension type, else as BLOB.
     kind = con.execute(f"SELECT data_type FROM duckdb_columns() WHERE table_name = '{table}' "
                        "AND column_name = 'geom'").fetchone()[0]

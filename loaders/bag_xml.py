@@ -28,6 +28,7 @@ from geo.sqlfiles import run_script
 from loaders.bag_objecten import bag_objecten
 from loaders.bag_xml_bron import Bron, Deel
 from loaders.bag_xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
+from loaders.engine_errors import geos_reason
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 
@@ -50,17 +51,6 @@ SCHEMAS = {
                       ("woonplaats_id", _S), ("object_type", _S)]),
     "OPR": pa.schema([("identificatie", _S), ("voorkomen", _I), ("naam", _S), ("woonplaats_id", _S)]),
     "WPL": pa.schema([("identificatie", _S), ("voorkomen", _I), ("naam", _S)]),
-}
-_REDENEN = {  # GEOS validity reasons in plain Dutch
-    "Self-intersection": "de rand snijdt zichzelf",
-    "Ring Self-intersection": "een ring raakt zichzelf",
-    "Hole lies outside shell": "een binnenring ligt buiten de buitenring",
-    "Nested holes": "een binnenring ligt in een andere binnenring",
-    "Interior is disconnected": "de binnenringen delen het vlak op",
-    "Nested shells": "een vlak ligt in een ander vlak",
-    "Duplicate Rings": "een ring komt twee keer voor",
-    "Too few points in geometry component": "te weinig verschillende punten",
-    "Invalid Coordinate": "ongeldige coördinaat",
 }
 
 
@@ -284,7 +274,7 @@ def _reden(geom) -> str:
     """'Self-intersection[247452.48 480187.30]' -> 'de rand snijdt zichzelf bij (247452.480 …)'."""
     reden = shapely.is_valid_reason(geom)
     soort, _, plek = reden.partition("[")
-    tekst = _REDENEN.get(soort.strip(), soort.strip())
+    tekst = geos_reason(soort, soort.strip())
     if plek:
         try:
             x, y = (float(v) for v in plek.rstrip("]").split()[:2])

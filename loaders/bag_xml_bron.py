@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 SOORTEN = ("VBO", "PND", "NUM", "OPR", "WPL", "LIG", "STA")
@@ -105,7 +106,7 @@ class Bron:
         try:
             return zf.open(lid)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise InvoerFout(deel.naam, f"onleesbaar in het zip-bestand ({exc})") from exc
+            raise InvoerFout(deel.naam, f"onleesbaar in het zip-bestand ({detail(exc)})") from exc
 
     def _zip(self, f: Path, keten: tuple[str, ...], naam: str) -> zipfile.ZipFile:
         """The (nested) zip at `keten`, opened once and kept open while its parts are read."""
@@ -124,7 +125,7 @@ class Bron:
         except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
             if stroom is not None:
                 stroom.close()
-            raise InvoerFout(naam, f"geen leesbaar zip-bestand ({exc})") from exc
+            raise InvoerFout(naam, f"geen leesbaar zip-bestand ({detail(exc)})") from exc
         self._open[sleutel] = (zf, stroom)
         return zf
 

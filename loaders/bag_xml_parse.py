@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 OBJECTEN = {"Pand": "PND", "Verblijfsobject": "VBO", "Nummeraanduiding": "NUM",
@@ -109,7 +110,7 @@ def voorkomens(stroom, deel: str):
     except ET.ParseError as exc:
         raise _xml_fout(deel, exc, rij + 1) from None
     except _ONLEESBAAR as exc:  # zip member truncated, corrupt or failing its CRC check
-        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({exc})") from None
+        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({detail(exc)})") from None
 
 
 def _geen_bag10(uri: str, deel: str) -> None:
@@ -307,7 +308,7 @@ def soort_uit_inhoud(stroom, deel: str) -> str | None:
     except ET.ParseError as exc:
         raise _xml_fout(deel, exc) from None
     except _ONLEESBAAR as exc:
-        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({exc})") from None
+        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({detail(exc)})") from None
     return None
 
 
@@ -337,5 +338,5 @@ def gemeente_woonplaats(stroom, deel: str) -> dict[str, str]:
     except ET.ParseError as exc:
         raise _xml_fout(deel, exc) from None
     except _ONLEESBAAR as exc:
-        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({exc})") from None
+        raise InvoerFout(deel, f"onleesbaar, beschadigd of onvolledig ({detail(exc)})") from None
     return {wpl: gemeente for wpl, (_, gemeente) in beste.items()}

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from loaders.bag_api_pages import features_of, next_url, write_atomic
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gemeente import cbs_gemeentecode
 from loaders.http_client import HttpClient
@@ -78,7 +79,7 @@ def _fetch_all(client: HttpClient, base_url: str, collection: str, code: str,
         try:
             doc = json.loads(antwoord.body.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvoerFout(url, f"geen geldige JSON ({exc})") from exc
+            raise InvoerFout(url, f"geen geldige JSON ({detail(exc)})") from exc
         page = features_of(doc, url)
         for i, feature in enumerate(page, start=1):
             other = feature["properties"].get("gemeentecode")
@@ -94,7 +95,7 @@ def _read(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(path.name, f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(path.name, f"geen geldige JSON ({detail(exc)})") from exc
 
 
 def _coords(value, xs: list, ys: list) -> None:

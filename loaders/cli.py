@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -14,24 +15,38 @@ from pathlib import Path
 
 from geo.db import data_dir
 from loaders import demo_sources, pipeline, registration, waarschuwingen
+from loaders.engine_errors import describe, is_interrupt
 from loaders.errors import InvoerFout
 from loaders.status import status
 
 
 def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # work databases, WAL, snapshots and registers are for this user only
     args = _parser().parse_args(argv)
     started = time.perf_counter()
     try:
+        pipeline.remove_leftovers(data_dir())
         args.func(args)
     except InvoerFout as exc:
         print(f"zicht: fout: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("zicht: afgebroken; de vorige snapshot blijft in gebruik", file=sys.stderr)
-        return 130
+        return _interrupted()
+    except Exception as exc:  # never a traceback: one Dutch line (the cause with ZICHT_DEBUG=1)
+        if is_interrupt(exc):
+            return _interrupted()
+        print(f"zicht: fout: {describe(exc)}; de vorige snapshot blijft in gebruik", file=sys.stderr)
+        if os.environ.get("ZICHT_DEBUG"):
+            print(f"zicht: technische melding: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
     if args.func not in (_status, _waarschuwingen):
         _say(f"klaar in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _interrupted() -> int:
+    print("zicht: afgebroken; de vorige snapshot blijft in gebruik", file=sys.stderr)
+    return 130
 
 
 def _parser() -> argparse.ArgumentParser:

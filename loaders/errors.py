@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+MAX_PART = 1000  # characters of a file name, message or field shown
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 
 class InvoerFout(Exception):
     """Bad input: names the file, and where known the row and field, in plain Dutch."""
@@ -11,12 +16,19 @@ class InvoerFout(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        waar = [f"bestand {self.bestand}"]
+        waar = [f"bestand {_shown(self.bestand)}"]
         if self.rij is not None:
             waar.append(f"rij {self.rij}")
         if self.veld:
-            waar.append(f"veld {self.veld}")
-        return f"{', '.join(waar)}: {self.melding}"
+            waar.append(f"veld {_shown(self.veld)}")
+        return f"{', '.join(waar)}: {_shown(self.melding)}"
+
+
+def _shown(text) -> str:
+    """One line, of bounded length, without control characters: names and values come from the
+    file, and a newline or terminal escape in them must not change what the message says."""
+    text = _CONTROL.sub("?", str(text))
+    return text if len(text) <= MAX_PART else text[:MAX_PART] + "…"
 
 
 class InvoerFouten(InvoerFout):

@@ -13,6 +13,8 @@ import pyogrio
 
 from geo.crs import sql_to_rd
 from geo.sqlfiles import set_variables
+from loaders import gebied_guard
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gebieden_crs import check_coordinates
 
@@ -52,9 +54,9 @@ def is_cbs_bestand(path: Path) -> bool:
 
 def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
     try:
-        meta, table = pyogrio.read_arrow(path)
+        meta, table = gebied_guard.read(path)
     except Exception as exc:
-        raise InvoerFout(path.name, f"niet te lezen als gebiedenbestand ({exc})") from exc
+        raise InvoerFout(path.name, f"niet te lezen als gebiedenbestand ({detail(exc)})") from exc
     if table.num_rows == 0:
         raise InvoerFout(path.name, "het bestand bevat geen gebieden")
     if not meta.get("crs"):
@@ -64,8 +66,14 @@ def _load_file(con, path: Path, bron: str, soort: str | None) -> int:
     if soort not in SOORTEN:
         raise InvoerFout(path.name, f"onbekende soort '{soort}' (kies uit {', '.join(SOORTEN)})")
     rows = _standard_columns(table, meta, soort, path)
+    repaired = gebied_guard.check(rows["wkb"], meta["crs"], path.name)
     set_variables(con, bron=bron, soort=soort, bron_crs=meta["crs"])
     _insert(con, rows, path)
+    if repaired:
+        con.executemany(
+            "INSERT INTO waarschuwing VALUES (?, 'geometrie_hersteld', ?, ?, 'geometry', NULL, ?)",
+            [[bron, f"{path.name}#{rij}", rij, f"{reden}; hersteld (oppervlakte gelijk gebleven)"]
+             for rij, reden in repaired])
     return rows.num_rows
 
 

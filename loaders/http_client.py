@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
 USER_AGENT = "Zicht/0.1"
@@ -57,7 +58,8 @@ class Antwoord:
         try:
             return json.loads(self.body.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise HttpFout(self.url, f"het antwoord is geen geldige JSON ({exc})", self.status) from exc
+            raise HttpFout(self.url, f"het antwoord is geen geldige JSON ({detail(exc)})",
+                           self.status) from exc
 
 
 class HttpClient:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from loaders.bag_api_pages import write_atomic
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient, HttpFout
 
@@ -196,7 +197,7 @@ def _read_json(body: bytes, bron: str, missing_ok: bool = False):
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         if missing_ok:
             return None
-        raise InvoerFout(bron, f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(bron, f"geen geldige JSON ({detail(exc)})") from exc
 
 
 def _niet_gevonden(doc) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.sqlfiles import run_script, set_variables
+from loaders import file_guard, kvk_values
 from loaders import sbi_versie as sbi
+from loaders.engine_errors import translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_ids import LENGTE, probleem
@@ -26,11 +28,13 @@ def load(con, path: Path, bron: str, sbi_versie: str | None = None,
     mapping, opties = read_mapping(kolommen) if kolommen else ({}, {})
     with Utf8Csv(path) as readable:
         delimiter = detect_delimiter(first_line(readable, path), path)
+        file_guard.check_records(readable, delimiter, path.name)
         _stage(con, readable, delimiter, path)
     if mapping:
         rename_to_dook(con, STAGE, mapping, path)
     _check_columns(con, path)
     _check_identifiers(con, path)
+    kvk_values.check(con, STAGE, path)
     _check_dates(con, path)
     versie = sbi_versie or opties.get("sbi_versie")
     set_variables(con, bron=bron, sbi_versie=versie)
@@ -50,7 +54,7 @@ def _stage(con, path: Path, delimiter: str, original: Path) -> None:
             [str(path), delimiter],
         )
     except Exception as exc:
-        raise InvoerFout(original.name, f"niet te lezen als CSV ({exc})") from exc
+        raise translate(exc, original.name) from exc
 
 
 def _check_columns(con, path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import tempfile
 from pathlib import Path
 
+from loaders import file_guard, xlsx_guard
 from loaders.errors import InvoerFout
 
 DELIMITERS = [";", ",", "\t", "|"]
@@ -21,26 +21,29 @@ def sniff_format(path: Path) -> str:
     if not head.strip():
         raise InvoerFout(path.name, "het bestand is leeg")
     if head.startswith(ZIP_MAGIC):
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() in (".xlsx", *xlsx_guard.MACRO_EXTENSIONS):
+            xlsx_guard.check_zip(path)
             return "xlsx"
         raise InvoerFout(path.name, "dit is een ZIP- of Excel-bestand, geen CSV; sla het op als "
                                     ".xlsx of exporteer naar CSV")
-    if b"\x00" in head:
+    if _binary(head):
         raise InvoerFout(path.name, "dit is geen tekstbestand (binaire inhoud); verwacht CSV of XLSX")
     return "csv"
 
 
+def _binary(head: bytes) -> bool:
+    """Mostly NUL and control bytes. A stray NUL in a text file is left to the encoding scan,
+    which names its row and field."""
+    if head.startswith(file_guard.UTF16_BOMS) or b"\x00" not in head:
+        return False
+    controls = sum(head.count(bytes([c])) for c in range(32) if c not in (9, 10, 13))
+    return controls * 100 > len(head)
+
+
 def detect_encoding(path: Path) -> str:
-    """'utf-8-sig' when the whole file decodes as UTF-8, else 'cp1252' (Excel on Windows)."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as f:
-        try:
-            while chunk := f.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "cp1252"
-    return "utf-8-sig"
+    """'utf-8-sig' when the whole file is UTF-8, 'cp1252' (Excel on Windows) when it is that;
+    refuses a mixture, NUL bytes and overlong lines (loaders.file_guard)."""
+    return file_guard.text_encoding(path)
 
 
 def detect_delimiter(header: str, path: Path) -> str:
@@ -73,11 +76,15 @@ class Utf8Csv:
             return self.path
         self.tmp = tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", delete=False,
                                                newline="")
-        with self.tmp:
-            if kind == "xlsx":
-                _xlsx_to_csv(self.path, self.tmp)
-            else:
-                _transcode(self.path, encoding, self.tmp)
+        try:
+            with self.tmp:
+                if kind == "xlsx":
+                    _xlsx_to_csv(self.path, self.tmp)
+                else:
+                    _transcode(self.path, encoding, self.tmp)
+        except BaseException:
+            self.__exit__()
+            raise
         return Path(self.tmp.name)
 
     def __exit__(self, *exc):
@@ -93,16 +100,9 @@ def _transcode(path: Path, encoding: str, out) -> None:
 
 def _xlsx_to_csv(path: Path, out) -> None:
     """First sheet, every cell as text (codes keep leading zeros only if Excel kept them)."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise InvoerFout(path.name, f"niet te lezen als Excel-bestand ({exc})") from exc
     writer = csv.writer(out, delimiter=";")
-    for row in book.worksheets[0].iter_rows(values_only=True):
+    for row in xlsx_guard.rows(path):
         writer.writerow(["" if v is None else _cell_text(v) for v in row])
-    book.close()
 
 
 def _cell_text(value) -> str:

@@ -17,8 +17,10 @@ import pyarrow as pa
 
 from loaders import kvk_json_rij
 from loaders import sbi_versie as sbi
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
+MAX_BYTES = 10 << 20
 COLUMNS = [
     "vestigingsnummer", "kvk_nummer", "naam", "handelsnamen", "rechtsvorm", "is_hoofdvestiging",
     "datum_aanvang", "datum_einde", "werkzame_personen", "sbi_ruw", "sbi_omschrijving",
@@ -103,10 +105,12 @@ def _niet_gevonden(paths: list[Path]) -> list[tuple]:
 
 def vestigingen_in(file: Path, bron: str) -> list[dict]:
     """The vestigingen an answer describes, as kvk_invoer rows (dates still as text)."""
+    if file.stat().st_size > MAX_BYTES:  # one API answer is a few KB; never read a giant whole
+        raise InvoerFout(file.name, f"groter dan {MAX_BYTES >> 20} MB: dit is geen KVK API-antwoord")
     try:
         doc = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Overgeslagen(file.name, f"geen geldige JSON ({exc})") from exc
+        raise Overgeslagen(file.name, f"geen geldige JSON ({detail(exc)})") from exc
     if not isinstance(doc, dict):
         raise Overgeslagen(file.name, "verwacht een JSON-object (een KVK API-antwoord)")
     if "vestigingsnummer" in doc:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from loaders.engine_errors import detail, line_of
 from loaders.errors import InvoerFout
 
 # field -> column name in the DOOK export (FORMATS.md)
@@ -48,7 +49,8 @@ def read_mapping(path: Path) -> tuple[dict[str, str], dict]:
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InvoerFout(path.name, f"kolomindeling niet te lezen ({exc})") from exc
+        raise InvoerFout(path.name, f"kolomindeling niet te lezen ({detail(exc)})",
+                         rij=line_of(exc)) from exc
     columns = doc.get("kolommen")
     if not isinstance(columns, dict):
         raise InvoerFout(path.name, "sectie [kolommen] ontbreekt", veld="kolommen")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,18 @@ from pathlib import Path
 from geo import sbi_lijst, snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
-from loaders import bag_api_load, bag_gpkg, bag_xml, gebieden, kvk_file, kvk_json, rdw
+from loaders import (
+    bag_api_load,
+    bag_gpkg,
+    bag_values,
+    bag_xml,
+    file_guard,
+    gebieden,
+    kvk_file,
+    kvk_json,
+    rdw,
+)
+from loaders.engine_errors import is_interrupt, translate
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode, gemeentenaam
 from loaders.meter import PeakMeter
@@ -29,6 +41,8 @@ SQL = Path(__file__).parent / "sql"
 SCHEMA_VERSION = "5"  # 3: match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend; 5: ligplaats,
 #                         standplaats, nevenadres, vestiging.object_soort
 KEEP_SNAPSHOTS = 3
+# What each source kind reads: a file, a folder, or either (file_guard.check_path).
+PATH_KIND = {"bag-gpkg": "file", "kvk-file": "file", "rdw": "dir"}
 
 
 @dataclass
@@ -121,6 +135,25 @@ def _load_order(bron: Bron) -> int:
 
 
 def _load_source(con, bron: Bron) -> int:
+    """Load one source after the generic guards (loaders.file_guard); an engine's own error
+    becomes a Dutch InvoerFout naming the file."""
+    file_guard.check_path(bron.path, PATH_KIND.get(bron.soort, "any"))
+    try:
+        with file_guard.unchanged(bron.path):
+            rijen = _read_source(con, bron)
+    except InvoerFout:
+        raise
+    except Exception as exc:
+        if is_interrupt(exc):
+            raise KeyboardInterrupt from exc
+        raise translate(exc, bron.path.name) from exc
+    if bron.soort.startswith("bag"):
+        bag_values.check(con, bron.path.name)
+    con.execute("UPDATE waarschuwing SET bron = ? WHERE bron IS NULL", [bron.bron])
+    return rijen
+
+
+def _read_source(con, bron: Bron) -> int:
     opties = bron.opties
     if bron.soort == "bag-gpkg":
         return bag_gpkg.load(con, bron.path, opties.get("gemeente"))
@@ -200,15 +233,31 @@ def _snapshot_name(bronnen: list[Bron]) -> str:
     return f"zicht-{max(b.peildatum for b in bronnen)}-{digest.hexdigest()[:8]}{build}.duckdb"
 
 
-def _remove_stale_builds(folder: Path) -> None:
-    """Delete .bouw files of builds whose process is gone (killed or crashed)."""
-    for stale in folder.glob(".bouw-*.duckdb*"):
-        pid = stale.name.split("-")[1].split(".")[0]
-        if pid.isdigit() and not _alive(int(pid)):
+def remove_leftovers(data_dir: Path) -> None:
+    """What a killed build or registration left behind: work databases (with WAL and temp
+    folder) and half-written pointer or register files of processes that are gone. Every
+    command runs this first, so a SIGKILL leaves nothing for long."""
+    _remove_stale_builds(snapshots.snapshot_dir(data_dir))
+    for stale in (*data_dir.glob(".bronnen.json.*.tmp"), *data_dir.glob(".current.*.tmp")):
+        pid = stale.name.split(".")[-2]
+        if pid.isdigit() and not pid_alive(int(pid)):
             stale.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
+def _remove_stale_builds(folder: Path) -> None:
+    """Delete .bouw files of builds whose process is gone (killed or crashed)."""
+    if not folder.is_dir():
+        return
+    for stale in folder.glob(".bouw-*.duckdb*"):
+        pid = stale.name.split("-")[1].split(".")[0]
+        if pid.isdigit() and not pid_alive(int(pid)):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+
+
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from loaders.bag_api_pages import write_atomic
+from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient
 from loaders.rdw import BEDRIJVEN, ERKENNINGEN
@@ -100,7 +101,7 @@ def _rows(body: bytes, bron: str) -> list[dict]:
     try:
         doc = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvoerFout(bron, f"geen geldige JSON ({exc})") from exc
+        raise InvoerFout(bron, f"geen geldige JSON ({detail(exc)})") from exc
     if not isinstance(doc, list):
         melding = doc.get("message") if isinstance(doc, dict) else None
         raise InvoerFout(bron, "verwacht een lijst rijen van de Socrata-API"

@@ -16,8 +16,9 @@ from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
 from loaders import bag_gpkg, peildatum, sbi_versie
 from loaders.errors import InvoerFout
+from loaders.file_guard import check_path
 from loaders.gemeente import gemeentecode
-from loaders.pipeline import _load_source, prepare_staging
+from loaders.pipeline import PATH_KIND, _load_source, prepare_staging
 from loaders.sources import Bron, register
 from loaders.waarschuwingen import soort_label
 
@@ -82,6 +83,8 @@ def _load(args) -> None:
         return registration_net.load_rdw_api(args)
     if args.pad is None:
         raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
+    for pad in args.pad if isinstance(args.pad, list) else [args.pad]:
+        check_path(pad, PATH_KIND.get(args.soort, "any"), shown=str(pad))
     paden = _paden(args.pad)
     datum, gezegd = peildatum.bepaal(args.soort, paden, args.peildatum)
     if gezegd:
@@ -136,16 +139,21 @@ def validate(bron: Bron) -> tuple[int, list[str]]:
 
 
 def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
-    """The load summary: SBI versions and unknown codes in words (sbi_versie.summary), then the
-    other warnings one per line, at most `per_soort` of a kind (the rest via `zicht
-    waarschuwingen` after the build)."""
+    """The load summary: SBI versions and unknown codes in words (sbi_versie.summary), then per
+    other kind of warning a count with its first record and at most `per_soort` records (the rest
+    via `zicht waarschuwingen` after the build). Those rows load; they are listed, not refused."""
     regels = sbi_versie.summary(con, bron.bron) if bron.soort.startswith("kvk") else []
     rows = con.execute(
         "SELECT soort, coalesce(sleutel, ''), coalesce(toelichting, ''),"
-        " row_number() OVER (PARTITION BY soort ORDER BY sleutel), count(*) OVER (PARTITION BY soort)"
-        " FROM waarschuwing WHERE soort NOT IN ? ORDER BY soort, sleutel",
+        " row_number() OVER w, count(*) OVER (PARTITION BY soort),"
+        " first_value(coalesce('rij ' || rij, sleutel) || coalesce(', veld ' || veld, '')) OVER w"
+        " FROM waarschuwing WHERE soort NOT IN ? "
+        " WINDOW w AS (PARTITION BY soort ORDER BY rij NULLS LAST, sleutel) ORDER BY soort, 4",
         [list(sbi_versie.SOORTEN)]).fetchall()
-    for soort, sleutel, toelichting, volgnummer, aantal in rows:
+    for soort, sleutel, toelichting, volgnummer, aantal, voorbeeld in rows:
+        if volgnummer == 1:
+            regels.append(f"let op: {aantal} × {soort}, bv. {voorbeeld}; geladen, en te zien bij "
+                          "Gegevens")
         if volgnummer <= per_soort:
             regels.append(f"{soort_label(soort)}: {sleutel}: {toelichting}")
         elif volgnummer == per_soort + 1:
@@ -156,6 +164,7 @@ def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
 
 def _validate_bag(bron: Bron) -> int:
     """The full file can be 7.5 GB: check its layers and that the gemeente is in it."""
+    check_path(bron.path, "file")
     bag_gpkg.check_layers(bron.path)
     where = None
     if bron.opties.get("gemeente"):

@@ -60,9 +60,15 @@ def read_register(data_dir: Path) -> list[Bron]:
 def write_register(data_dir: Path, bronnen: list[Bron]) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     tmp = data_dir / f".{REGISTER}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps([asdict(b) for b in bronnen], indent=2, ensure_ascii=False),
-                   encoding="utf-8")
-    os.replace(tmp, data_dir / REGISTER)
+    try:
+        tmp.unlink(missing_ok=True)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w",
+                       encoding="utf-8") as f:
+            f.write(json.dumps([asdict(b) for b in bronnen], indent=2, ensure_ascii=False))
+        os.replace(tmp, data_dir / REGISTER)
+    except BaseException:  # a full disk or Ctrl-C: the old register stays, no half file
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def register(data_dir: Path, bron: Bron) -> list[Bron]:

@@ -27,10 +27,12 @@ from pathlib import Path
 
 from geo.db import connect
 from geo.sqlfiles import run_script, sql_text
+from loaders.engine_errors import describe, translate
 from loaders.errors import InvoerFout, InvoerFouten
+from loaders.file_guard import created_private
 from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk_mapping import DOOK
-from loaders.pipeline import _load_source, prepare_staging
+from loaders.pipeline import _load_source, pid_alive, prepare_staging
 from loaders.sources import Bron, read_register
 
 FOLDER = Path("bronnen") / "uploads"
@@ -86,7 +88,7 @@ def save_upload(data_dir: Path, name: str, stream, allowed: tuple[str, ...]) -> 
     staging = folder / f".map-{os.getpid()}-{time.monotonic_ns()}"
     try:
         if not target.exists():
-            staging.mkdir()
+            staging.mkdir(mode=0o700)
             os.replace(part, staging / safe)
             if Path(safe).suffix == ".zip":
                 _extract(staging / safe, staging, name)
@@ -107,7 +109,7 @@ def _write_part(folder: Path, stream, name: str) -> tuple[Path, str]:
     part = folder / f".upload-{os.getpid()}-{time.monotonic_ns()}.part"
     digest, size = hashlib.sha256(), 0
     try:
-        with open(part, "wb") as out:
+        with os.fdopen(created_private(part), "wb") as out:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > MAX_BYTES:
@@ -118,6 +120,9 @@ def _write_part(folder: Path, stream, name: str) -> tuple[Path, str]:
             os.fsync(out.fileno())
         if size == 0:
             raise InvoerFout(name, "het bestand is leeg")
+    except OSError as exc:  # a full disk, mostly: say so, and leave nothing behind
+        part.unlink(missing_ok=True)
+        raise InvoerFout(name, describe(exc)) from exc
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -165,7 +170,7 @@ def _extract_member(zf, member, folder: Path, name: str, budget: list[int]) -> N
     if out_path.exists():
         raise InvoerFout(name, "de zip bevat twee bestanden met dezelfde naam",
                          veld=Path(member.filename).name)
-    with zf.open(member) as src, open(out_path, "wb") as out:
+    with zf.open(member) as src, os.fdopen(created_private(out_path), "wb") as out:
         while chunk := src.read(CHUNK):
             budget[0] -= len(chunk)
             if budget[0] < 0:
@@ -182,12 +187,22 @@ def remove_orphans(data_dir: Path, max_age_s: float = ORPHAN_AGE_S) -> list[Path
     cutoff = time.time() - max_age_s
     removed = []
     for path in folder.iterdir():
+        if _of_dead_process(path):
+            _remove(path)
+            removed.append(path)
+            continue
         resolved = path.resolve()
         in_use = any(resolved == u or resolved in u.parents for u in used)
         if not in_use and path.stat().st_mtime < cutoff:
             _remove(path)
             removed.append(path)
     return removed
+
+
+def _of_dead_process(path: Path) -> bool:
+    """A half-written upload (.upload-<pid>-….part, .map-<pid>-…) of a process that was killed."""
+    match = re.match(r"^\.(?:upload|map)-(\d+)-", path.name)
+    return bool(match) and not pid_alive(int(match[1]))
 
 
 def _used_paths(data_dir: Path) -> list[Path]:
@@ -240,7 +255,7 @@ def _load_named(con, bron: Bron, weergavenaam: str) -> int:
         except InvoerFout:
             raise
         except Exception as exc:  # a reader's own error: still say which file, in Dutch
-            raise InvoerFout(weergavenaam, f"het bestand kon niet worden gelezen ({exc})") from exc
+            raise translate(exc, weergavenaam) from exc
 
 
 @contextmanager

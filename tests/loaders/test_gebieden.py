@@ -36,8 +36,9 @@ def test_bedrijventerrein_in_rd_keeps_its_source_and_name(con, tmp_path):
     doc = {"type": "FeatureCollection",
            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}},
            "features": [{"type": "Feature", "properties": {"RIN_NUMMER": 12, "PLAN_NAAM": "Oost"},
-                         "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [100, 0],
-                                      [100, 100], [0, 100], [0, 0]]]}}]}
+                         "geometry": {"type": "Polygon", "coordinates": [[[90_000, 450_000],
+                                      [90_100, 450_000], [90_100, 450_100], [90_000, 450_100],
+                                      [90_000, 450_000]]]}}]}
     (tmp_path / "bt.geojson").write_text(json.dumps(doc))
     gebieden.load(con, tmp_path / "bt.geojson", "ibis", "bedrijventerrein")
     assert con.execute("SELECT gebied_id, naam, bron, oppervlakte_ha FROM gebied").fetchone() == (
@@ -45,7 +46,8 @@ def test_bedrijventerrein_in_rd_keeps_its_source_and_name(con, tmp_path):
 
 
 def test_negative_cbs_inhabitants_mean_unknown(con, tmp_path):
-    feature = {"type": "Feature", "geometry": {"type": "Point", "coordinates": [5, 52]},
+    ring = [[5, 52], [5.01, 52], [5.01, 52.01], [5, 52]]
+    feature = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
                "properties": {"buurtcode": "BU1", "buurtnaam": "X", "aantal_inwoners": -99997}}
     (tmp_path / "b.geojson").write_text(json.dumps({"type": "FeatureCollection",
                                                     "features": [feature]}))

@@ -118,7 +118,8 @@ def render_retention(gebruiker: Gebruiker) -> None:
         return
     st.dataframe([{"Casusnummer": r.casusnummer, "Thema": r.thema.label, "Aangemaakt": datum(r.aangemaakt_op),
                    "Einddatum": datum(r.einddatum), "Bewaartermijn": f"{r.bewaartermijn_jaren} jaar",
-                   "Vernietigd op": datumtijd(r.vernietigd_op), "Door": r.uitgevoerd_door}
+                   "Vernietigd op": datumtijd(r.vernietigd_op), "Door": r.uitgevoerd_door,
+                   "Grond": r.grondslag}
                   for r in records], hide_index=True, width="stretch")
 
 
