@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from cases.audit import Actie, AuditLog
+from cases.audit import Actie, AuditLog, Controle
 from cases.model import OpslagFout, SleutelFout, VersieConflict
 from geo.db import data_dir, extension_file
 from geo.sqlfiles import sql_text
@@ -92,8 +92,8 @@ class Store:
         self.path = path.resolve()
         self.mode = mode
         self.demo_sleutel = demo_sleutel
-        self.audit = AuditLog(self.path.with_name(AUDIT_NAME))
         self._key = key
+        self.audit = AuditLog(self.path.with_name(AUDIT_NAME), key, self.audit_anchor)
         self._lock = threading.Lock()
         # Only one process can hold the file, so this lock serialises case-number allocation.
         self.numbering_lock = threading.Lock()
@@ -181,7 +181,9 @@ class Store:
             return self.rows(cur, name, **params)
 
     def log(self, gebruiker: str, actie: Actie, **fields) -> dict:
-        """Append to the audit log and move the store's anchor along (best effort)."""
+        """Append to the audit log and move the store's anchor along (best effort).
+
+        AuditFout when the log fails its check: then nothing is appended and nothing re-anchored."""
         entry = self.audit.append(gebruiker, actie, **fields)
         with contextlib.suppress(duckdb.TransactionException), self.cursor() as cur:
             self.run(cur, "audit_anker_zet", seq=entry["seq"], hash=entry["hash"])
@@ -190,6 +192,10 @@ class Store:
     def audit_anchor(self) -> tuple[int, str] | None:
         rows = self.query("audit_anker")
         return (rows[0]["seq"], rows[0]["hash"]) if rows else None
+
+    def audit_status(self) -> Controle:
+        """The chain check a running app repeats (cached briefly): the coordinators' banner."""
+        return self.audit.status()
 
     def rewrite(self) -> None:
         """Copy the live data into a fresh encrypted file and swap it in.
