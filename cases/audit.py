@@ -73,6 +73,7 @@ class AuditLog:
         self._broken: Controle | None = None
         self._checked_at: float | None = None
         self._last: tuple[int, str] | None = None
+        self._seen: tuple[int, int, int] | None = None  # the file as this process last left it
 
     def append(self, gebruiker: str, actie: Actie, *, casus_id: str | None = None,
                object: dict | None = None, details: dict | None = None) -> dict:
@@ -89,7 +90,7 @@ class AuditLog:
                 os.write(fd, (canonical(line) + "\n").encode("ascii"))
                 os.fsync(fd)
                 audit_chain.write_anchor(self._keys, self.path, line["seq"], line["mac"])
-                self._last = (line["seq"], line["mac"])
+                self._last, self._seen = (line["seq"], line["mac"]), _identity(os.fstat(fd))
             finally:
                 os.close(fd)
         return entry | {"hash": line["mac"]}
@@ -102,7 +103,7 @@ class AuditLog:
     def status(self) -> Controle:
         """The last full check, redone when older than CHECK_INTERVAL (for the coordinators' banner)."""
         with self._lock:
-            if self._broken is None and not self._check_due():
+            if self._broken is None and not self._check_due() and self._unchanged():
                 return Controle(True, self._last[0] if self._last else 0, "Auditlog in orde.")
             result = self.verify(self._store_anchor(), decrypt=False)
             self._note(result)
@@ -126,7 +127,7 @@ class AuditLog:
         if self._broken is not None and not self._check_due():
             raise AuditFout(_refusal(self.path, self._broken))
         tail = _tail(fd)
-        if not self._check_due() and tail == self._last \
+        if not self._check_due() and _identity(os.fstat(fd)) == self._seen and tail == self._last \
                 and audit_chain.read_anchor(self._keys, self.path) == tail:
             return tail
         result = audit_chain.verify(self._keys, self.path, self._store_anchor(), decrypt=False)
@@ -134,6 +135,12 @@ class AuditLog:
         if not result.in_orde:
             raise AuditFout(_refusal(self.path, result))
         return result.regels, result.laatste_hash
+
+    def _unchanged(self) -> bool:
+        try:
+            return _identity(self.path.stat()) == self._seen
+        except FileNotFoundError:
+            return self._seen is None
 
     def _check_due(self) -> bool:
         return self._checked_at is None or time.monotonic() - self._checked_at > CHECK_INTERVAL
@@ -143,6 +150,13 @@ class AuditLog:
         self._broken = None if result.in_orde else result
         if result.in_orde:
             self._last = (result.regels, result.laatste_hash)
+            with contextlib.suppress(FileNotFoundError):
+                self._seen = _identity(self.path.stat())
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int]:
+    """Which file, how long, last written: any write by someone else changes it."""
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def _refusal(path: Path, result: Controle) -> str:

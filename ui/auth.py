@@ -23,7 +23,8 @@ import streamlit as st
 
 from cases import accounts
 from cases.audit import Actie
-from cases.model import CasusFout, Gebruiker, InlogFout, OpslagFout
+from cases.mode import EchteGegevens
+from cases.model import CasusFout, Gebruiker, InlogFout, OpslagFout, Rol, SleutelFout
 from cases.store import DEMO, PRODUCTIE, Store
 from ui import cases_data
 from ui.format import md_escape
@@ -41,6 +42,7 @@ NIET_GEVERIFIEERD = ("Uw identiteitsprovider meldt dat het e-mailadres {email} n
                      "Zicht laat u daarom niet binnen. Neem contact op met de beheerder.")
 GEEN_OPSLAG_PRODUCTIE = "Zicht kan niet starten: de casusregistratie is niet beschikbaar."
 GEEN_OPSLAG_DEMO = "De casusregistratie is niet beschikbaar; de kaart werkt wel."
+AUDIT_VERBROKEN = "Het auditlog is niet in orde."
 DEMO_BADGE = "Demogebruiker"
 DEMO_UITLEG = "Demomodus: fictieve gegevens, iedereen werkt als demogebruiker (zonder wachtwoord)."
 _OIDC_GELOGD = "zicht_oidc_gelogd"
@@ -57,6 +59,7 @@ def gate() -> Gebruiker | None:
     # reaches sessions that start after the first run.)
     st.set_option("client.disableDataExport", True)
     try:
+        cases_data.check_secret_files()
         mode = cases_data.mode()
         store = cases_data.store()
     except CasusFout as exc:
@@ -69,15 +72,28 @@ def gate() -> Gebruiker | None:
         _login_screen(store)
         st.stop()
     _user_box(gebruiker, mode)
+    _audit_banner(store, gebruiker)
     return gebruiker
+
+
+def _audit_banner(store: Store, gebruiker: Gebruiker) -> None:
+    """A red banner on every page for coordinators (and beheerders) while the audit log fails its check."""
+    if not gebruiker.heeft_rol(Rol.COORDINATOR, Rol.BEHEERDER):
+        return
+    controle = store.audit_status()
+    if not controle.in_orde:
+        st.error(f"**{AUDIT_VERBROKEN}** {md_escape(controle.melding)} Zicht schrijft niets meer bij in dit "
+                 "log, en handelingen die vastgelegd moeten worden lukken niet, tot het is opgelost. Bewaar "
+                 "het bestand zoals het is, meld het bij de functionaris gegevensbescherming en laat de "
+                 "beheerder 'zicht audit verify' draaien.", icon=":material/gpp_bad:")
 
 
 def _store_unavailable(exc: CasusFout) -> None:
     try:
         mode = cases_data.mode()
     except OpslagFout:
-        mode = PRODUCTIE  # an unknown ZICHT_MODE never means demo
-    if mode == PRODUCTIE:
+        mode = PRODUCTIE  # an unknown ZICHT_MODE, or demo on real data, never means demo
+    if mode == PRODUCTIE or isinstance(exc, EchteGegevens | SleutelFout):
         st.title(TITEL, anchor=False)
         st.error(f"{GEEN_OPSLAG_PRODUCTIE} {md_escape(exc)}", icon=":material/lock:")
         st.caption("Vraag de beheerder dit op te lossen; daarna deze pagina opnieuw laden.")

@@ -17,17 +17,19 @@ gives {buurtcode: number of cases} for a map layer.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 import cases
-from cases import access, accounts, audit
+from cases import access, accounts, audit, file_modes
+from cases.mode import decide
 from cases.model import Casus, CasusFout, Gebruiker, GeenToegang
-from cases.store import KEY_ENV, Store, current_mode, default_path
+from cases.store import Store, configured_key, default_path
+from geo.db import data_dir
 from ui.format import md_escape
 
 SESSION_USER = "zicht_gebruiker"      # the logged-in user's name (a string, nothing else)
@@ -49,18 +51,27 @@ def secret(name: str) -> Any:
 @st.cache_resource(max_entries=4, show_spinner="De casusregistratie wordt geopend…")
 def _open(path: str, mode: str, _key: str | None) -> Store:
     # `_key` is left out of the cache key (leading underscore): one store per file and mode.
-    return cases.open_for_app(path, _key)
+    return cases.open_for_app(path, _key, mode=mode)
 
 
 def store() -> Store:
     """The open case store; CasusFout (Dutch) when it cannot be opened (key, lock, mode)."""
-    mode = current_mode()
-    key = secret(SECRET_KEY) or os.environ.get(KEY_ENV) or None
-    return _open(str(default_path()), mode, key)
+    return _open(str(default_path()), mode(), _key())
 
 
 def mode() -> str:
-    return current_mode()
+    """demo or productie (cases.mode.decide); EchteGegevens when demo is asked for on real data."""
+    return decide(data_dir(), _key())
+
+
+def check_secret_files() -> None:
+    """SleutelFout when a Streamlit secrets file (it may hold the key) can be read by others."""
+    for name in st.get_option("secrets.files") or []:
+        file_modes.require_private(Path(name).expanduser(), "het secrets-bestand")
+
+
+def _key() -> str | None:
+    return secret(SECRET_KEY) or configured_key()
 
 
 def begin_run() -> None:
@@ -145,7 +156,7 @@ def _log(actie: audit.Actie, **fields) -> None:
 def signal_counts_per_buurt(thema: str | None = None) -> dict[str, int]:
     """{buurtcode: number of cases linked in that buurt}; counts only, for anyone with map access."""
     try:
-        return dict(_counts(str(default_path()), current_mode(), thema))
+        return dict(_counts(str(default_path()), mode(), thema))
     except CasusFout:
         return {}
 

@@ -16,7 +16,7 @@ import duckdb
 import streamlit as st
 
 from cases.model import Rol
-from cases.store import DEMO, current_mode
+from cases.store import DEMO
 from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
@@ -131,8 +131,10 @@ def _rechten() -> Rechten:
     if gebruiker is not None and gebruiker.heeft_rol(Rol.BEHEERDER):
         return Rechten(beheren=True, paden=True)
     try:
-        demo = current_mode() == DEMO
-    except Exception:  # an unknown mode never means demo
+        from ui import cases_data
+
+        demo = cases_data.mode() == DEMO
+    except Exception:  # an unknown mode, or demo asked for on real data, never means demo
         demo = False
     return Rechten(beheren=demo, paden=False)
 
