@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -19,6 +20,9 @@ from loaders.status import status
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Everything a command writes (snapshots, fetched sources, the audit log) is for this account
+    # only: snapshots hold KVK data marked vertrouwelijk. The app does the same in productie.
+    os.umask(0o077)
     started = time.perf_counter()
     try:
         args.func(args)
