@@ -24,7 +24,7 @@ import streamlit as st
 from cases import accounts
 from cases.audit import Actie
 from cases.mode import EchteGegevens
-from cases.model import CasusFout, Gebruiker, InlogFout, OpslagFout, Rol, SleutelFout
+from cases.model import AuditFout, CasusFout, Gebruiker, InlogFout, OpslagFout, Rol, SleutelFout
 from cases.store import DEMO, PRODUCTIE, Store
 from ui import cases_data
 from ui.format import md_escape
@@ -125,7 +125,11 @@ def _from_oidc(store: Store) -> Gebruiker | None:
     gebruiker = None if refusal else accounts.user_for_oidc(store, email)
     if gebruiker is None:
         _oidc_refused(store, (refusal or ONBEKEND_EMAIL).format(email=email or "(geen e-mailadres)"))
-    accounts.log_oidc_login(store, gebruiker)
+    try:
+        accounts.log_oidc_login(store, gebruiker)
+    except AuditFout as exc:  # a login that cannot be logged does not happen
+        st.error(md_escape(exc), icon=":material/gpp_bad:")
+        st.stop()
     cases_data.set_session_user(gebruiker.gebruikersnaam, "oidc")
     return gebruiker
 
@@ -182,6 +186,9 @@ def _password_form(store: Store, primary: bool) -> None:
         gebruiker = accounts.verify_password(store, naam, wachtwoord)
     except InlogFout as exc:
         st.error(str(exc), icon=":material/error:")
+        return
+    except AuditFout as exc:  # a login that cannot be logged does not happen
+        st.error(md_escape(exc), icon=":material/gpp_bad:")
         return
     cases_data.set_session_user(gebruiker.gebruikersnaam, "wachtwoord")
     st.session_state.pop("login_wachtwoord", None)
