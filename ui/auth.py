@@ -21,7 +21,7 @@ import urllib.parse
 
 import streamlit as st
 
-from cases import accounts
+from cases import accounts, sessions
 from cases.audit import Actie
 from cases.mode import EchteGegevens
 from cases.model import AuditFout, CasusFout, Gebruiker, InlogFout, OpslagFout, Rol, SleutelFout
@@ -46,6 +46,7 @@ AUDIT_VERBROKEN = "Het auditlog is niet in orde."
 DEMO_BADGE = "Demogebruiker"
 DEMO_UITLEG = "Demomodus: fictieve gegevens, iedereen werkt als demogebruiker (zonder wachtwoord)."
 _OIDC_GELOGD = "zicht_oidc_gelogd"
+_UITGELOGD = "zicht_uitgelogd_omdat"  # why the last session ended, for the login screen
 
 
 def gate() -> Gebruiker | None:
@@ -67,6 +68,8 @@ def gate() -> Gebruiker | None:
     if mode == DEMO and not st.session_state.get(cases_data.SESSION_USER):
         cases_data.set_session_user(accounts.DEMO_NAAM, "demo")
     gebruiker = cases_data.user() or _from_oidc(store)
+    if gebruiker is not None and not gebruiker.is_demo:
+        gebruiker = _session_lasts(store, gebruiker)
     if gebruiker is None:
         cases_data.clear_session_user()
         _login_screen(store)
@@ -74,6 +77,33 @@ def gate() -> Gebruiker | None:
     _user_box(gebruiker, mode)
     _audit_banner(store, gebruiker)
     return gebruiker
+
+
+# --- Session lifetime -----------------------------------------------------------------------------
+
+def _session_lasts(store: Store, gebruiker: Gebruiker) -> Gebruiker | None:
+    """The user while the session lasts (this run counts as activity); None once it has ended.
+
+    A timer checks again while the tab is left alone, so an idle tab shows the login again."""
+    duur = sessions.limits(store)
+    reden = cases_data.session_ended(duur)
+    if reden is not None:
+        oidc = cases_data.login_method() == "oidc"
+        cases_data.clear_session_user()
+        st.session_state[_UITGELOGD] = reden
+        if oidc:
+            st.logout()  # else the identity provider's cookie would log straight back in
+        return None
+    cases_data.session_active()
+    interval = max(1.0, min(30.0, duur.inactief.total_seconds() / 4))
+    st.fragment(_session_timer, run_every=interval)(duur)
+    return gebruiker
+
+
+def _session_timer(duur: sessions.Sessieduur) -> None:
+    # Runs on its own (not counted as activity); a full rerun lets the gate end the session.
+    if cases_data.session_ended(duur) is not None:
+        st.rerun(scope="app")
 
 
 def _audit_banner(store: Store, gebruiker: Gebruiker) -> None:
@@ -155,6 +185,8 @@ def _login_screen(store: Store) -> None:
     with midden:
         st.title(TITEL, anchor=False)
         st.markdown(UITLEG)
+        if st.session_state.get(_UITGELOGD):
+            st.info(md_escape(st.session_state[_UITGELOGD]), icon=":material/timer_off:")
         provider = oidc_provider()
         if provider is not None:
             _oidc_button(provider)
@@ -182,6 +214,7 @@ def _password_form(store: Store, primary: bool) -> None:
         verstuurd = st.form_submit_button("Inloggen", type="primary" if primary else "secondary")
     if not verstuurd:
         return
+    st.session_state.pop(_UITGELOGD, None)
     try:
         gebruiker = accounts.verify_password(store, naam, wachtwoord)
     except InlogFout as exc:

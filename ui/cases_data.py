@@ -18,6 +18,7 @@ gives {buurtcode: number of cases} for a map layer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,7 +26,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 import cases
-from cases import access, accounts, audit, file_modes
+from cases import access, accounts, audit, file_modes, sessions
 from cases.mode import decide
 from cases.model import Casus, CasusFout, Gebruiker, GeenToegang
 from cases.store import Store, configured_key, default_path
@@ -34,6 +35,8 @@ from ui.format import md_escape
 
 SESSION_USER = "zicht_gebruiker"      # the logged-in user's name (a string, nothing else)
 SESSION_METHOD = "zicht_inlogmethode"  # demo | wachtwoord | oidc
+SESSION_BEGIN = "zicht_sessie_begin"   # when this login began (datetime)
+SESSION_ACTIVE = "zicht_sessie_actief"  # the last run the user caused (datetime)
 _RUN = "_zicht_run"                   # memo of this run only (reset by begin_run)
 SECRET_KEY = "zicht_cases_key"
 COUNTS_TTL = 60  # seconds
@@ -90,13 +93,26 @@ def per_run(key: tuple, compute: Callable[[], T]) -> T:
 def set_session_user(gebruikersnaam: str, methode: str) -> None:
     st.session_state[SESSION_USER] = gebruikersnaam
     st.session_state[SESSION_METHOD] = methode
+    st.session_state[SESSION_BEGIN] = st.session_state[SESSION_ACTIVE] = datetime.now()
     st.session_state.get(_RUN, {}).pop(("gebruiker",), None)
 
 
 def clear_session_user() -> None:
-    for key in (SESSION_USER, SESSION_METHOD):
+    for key in (SESSION_USER, SESSION_METHOD, SESSION_BEGIN, SESSION_ACTIVE):
         st.session_state.pop(key, None)
     st.session_state.get(_RUN, {}).clear()
+
+
+def session_ended(duur: sessions.Sessieduur) -> str | None:
+    """Why this session is over (inactivity, maximum lifetime), or None; cases.sessions decides."""
+    now = datetime.now()
+    begun = st.session_state.get(SESSION_BEGIN, now)
+    return sessions.ended(duur, begun, st.session_state.get(SESSION_ACTIVE, begun), now)
+
+
+def session_active() -> None:
+    """This run is activity: the inactivity period starts again."""
+    st.session_state[SESSION_ACTIVE] = datetime.now()
 
 
 def login_method() -> str | None:
