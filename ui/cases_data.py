@@ -169,6 +169,55 @@ def _log(actie: audit.Actie, **fields) -> None:
     audit.log_event(store(), gebruiker, actie, **fields)
 
 
+# The one way pages audit what they show and hand out. A card or a search is logged once per
+# opening (pages rerun on every click); a download is logged when its file is made.
+
+def log_card(opening: tuple, object_type: str, object_id: str, **details) -> str | None:
+    """Audit an object card (pand, verblijfsobject, vestiging) the first run of this opening.
+
+    Returns a Dutch refusal when the line cannot be written: then the card is not shown."""
+    return _once("kaartje", opening, lambda: log_view(object_type, object_id, **details))
+
+
+def log_search_once(veld: str, text: str, **details) -> str | None:
+    """Audit a search the first run its text is shown (`veld` names the search box)."""
+    return _once(f"zoek_{veld}", text, lambda: log_search(text, veld=veld, **details))
+
+
+def _once(slot: str, key: object, write: Callable[[], None]) -> str | None:
+    name = f"_zicht_gelogd_{slot}"
+    if st.session_state.get(name) == key:
+        return None
+    try:
+        write()
+    except CasusFout as exc:
+        return str(exc)
+    st.session_state[name] = key
+    return None
+
+
+def audited(what: str, make: Callable[[], bytes | str], **details) -> Callable[[], bytes | str]:
+    """`make` for a download button, writing the export's audit line when the file is made.
+
+    Streamlit runs it on the click, outside the page's run, so who and where are bound now. When
+    the line cannot be written, the 'file' is a Dutch note saying so instead of the data."""
+    try:
+        gebruiker = user()
+        target = store() if gebruiker is not None else None
+    except CasusFout:  # demo mode without a case store: nobody to log
+        gebruiker = target = None
+
+    def made() -> bytes | str:
+        if target is not None:
+            try:
+                audit.log_event(target, gebruiker, audit.Actie.EXPORT, details={"soort": what, **details})
+            except CasusFout as exc:
+                return f"Export niet gemaakt: {exc}\n".encode()
+        return make()
+
+    return made
+
+
 def signal_counts_per_buurt(thema: str | None = None) -> dict[str, int]:
     """{buurtcode: number of cases linked in that buurt}; counts only, for anyone with map access."""
     try:

@@ -20,7 +20,7 @@ from cases.store import DEMO
 from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
-from ui import data, data_gegevens, theme
+from ui import cases_data, data, data_gegevens, theme
 from ui.components import upload_bouw, upload_controle, upload_form, upload_register
 from ui.format import LEEG, datum, datumtijd, getal, md_escape
 
@@ -306,7 +306,8 @@ def _ongekoppeld(snapshot: str | None, peildatum: str) -> None:
     kolommen = list(tabel[0]) if tabel else list(_open_rij(rijen[0]))
     st.download_button(
         f"Download {getal(len(tabel))} niet of onzeker gekoppelde vestigingen (CSV)",
-        to_csv(kolommen, [tuple(r.values()) for r in tabel]),
+        cases_data.audited("niet of onzeker gekoppelde vestigingen CSV",
+                           lambda: to_csv(kolommen, [tuple(r.values()) for r in tabel]), aantal=len(tabel)),
         file_name=f"niet-gekoppeld-{peildatum}.csv", mime="text/csv", icon=":material/download:",
         key="gegevens_ongekoppeld_csv", disabled=not tabel)
 
