@@ -58,7 +58,7 @@ def real_data(data_dir: Path, key: str | None) -> list[str]:
 
     found = snapshots.list_snapshots(data_dir)
     reasons = [f"snapshot {p.name} bevat echte gegevens (geen demo)" for p in found
-               if not _is_demo_snapshot(str(p), p.stat().st_mtime_ns)]
+               if _is_real_snapshot(str(p), p.stat().st_mtime_ns)]
     if key and key != DEMO_KEY:
         reasons.append("er is een eigen sleutel voor de casusopslag ingesteld")
     return reasons
@@ -71,8 +71,10 @@ def refusal(data_dir: Path, reasons: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def _is_demo_snapshot(path: str, mtime_ns: int) -> bool:  # noqa: ARG001 (cache key)
-    """True only when the snapshot's meta says is_demo = 1 (unreadable counts as real)."""
+def _is_real_snapshot(path: str, mtime_ns: int) -> bool:  # noqa: ARG001 (cache key)
+    """True when the snapshot's meta says is_demo is not 1. Every build writes is_demo; a file
+    without it (unreadable, half-made) is one the app cannot show at all (it says so), so it does
+    not count as real data."""
     import duckdb
 
     from geo import db
@@ -88,4 +90,4 @@ def _is_demo_snapshot(path: str, mtime_ns: int) -> bool:  # noqa: ARG001 (cache 
         meta = {}
     finally:
         con.close()
-    return meta.get("is_demo") == "1"
+    return meta.get("is_demo", "1") != "1"

@@ -10,7 +10,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from cases import accounts
 from cases.audit import AuditLog
+from cases.store import open_store
 from tests.security.conftest import KEY, app_page, login
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import app, run
@@ -18,6 +20,7 @@ from tests.ui.test_cases_support import app, run
 expect.set_options(timeout=60_000)
 case_env, store, team = support.case_env, support.store, support.team
 ROLES = ["beheer", "coord", "ana.drugs", "kern"]
+WITH_DOWNLOADS = ("Kaart", "Signalen", "Inventarisatie", "Bedrijventerreinen", "Casussen", "Beheer")
 PAGES = ["Kaart", "Signalen", "Inventarisatie", "Bedrijventerreinen", "Gegevens", "Casussen", "Beheer"]
 
 
@@ -72,19 +75,22 @@ def _rows(data) -> list[dict]:
     return AuditLog(data / "audit.log", KEY).read_rows()
 
 
-def _new(data, before: int, actie: tuple[str, ...], timeout: float = 60) -> list[dict]:
+def _new(data, before: int, actie: tuple[str, ...], timeout: float = 60, about: str = "") -> list[dict]:
+    """The lines of these kinds (mentioning `about`) written since line `before`."""
+    def found() -> list[dict]:
+        return [r for r in _rows(data)[before:] if r["actie"] in actie and about in r["details"]]
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = [r for r in _rows(data)[before:] if r["actie"] in actie]
-        if found:
+        if found():
             time.sleep(0.5)  # a second line would arrive now
-            return [r for r in _rows(data)[before:] if r["actie"] in actie]
+            return found()
         time.sleep(0.2)
     return []
 
 
 def _settled(page) -> None:
-    time.sleep(1)
+    time.sleep(2)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
 
 
@@ -109,29 +115,35 @@ def _download_all(page, data, pagina: str) -> list[str]:
 
 @pytest.mark.browser
 def test_every_search_field_and_download_button_writes_one_line(productie_data, monkeypatch, objects):
+    with open_store(productie_data / "cases.duckdb", KEY, mode="productie") as s:
+        support.new_case(s, accounts.get_user(s, "coord"), "drugs", "Hennepgeur bij loods")
     with app_page(productie_data, monkeypatch, ZICHT_MODE="productie", ZICHT_CASES_KEY=KEY) as page:
         login(page, "coord")
         expect(page.get_by_role("link", name="Casussen")).to_be_visible()
         made = {}
         for pagina in PAGES:
             page.get_by_role("link", name=pagina).click()
+            if pagina in WITH_DOWNLOADS:
+                expect(page.get_by_test_id("stDownloadButton").first).to_be_visible()
+            else:
+                expect(page.get_by_role("heading", name=pagina).first).to_be_visible()
             _settled(page)
             made[pagina] = _download_all(page, productie_data, pagina)
         print("\n".join(m for ms in made.values() for m in ms))
-        for pagina in ("Kaart", "Signalen", "Inventarisatie", "Bedrijventerreinen", "Casussen", "Beheer"):
-            assert made[pagina], f"geen downloadknop gevonden op {pagina}"
+        assert all(made[pagina] for pagina in WITH_DOWNLOADS)
 
         page.get_by_role("link", name="Casussen").click()
+        _settled(page)
         before = len(_rows(productie_data))
         page.get_by_label("Zoeken in titel, omschrijving en casusnummer").fill("hennep")
         page.keyboard.press("Enter")
-        searched = _new(productie_data, before, ("zoekopdracht",))
-        assert searched and "hennep" in searched[-1]["details"] and searched[-1]["gebruiker"] == "coord"
+        searched = _new(productie_data, before, ("zoekopdracht",), about="hennep")
+        assert searched and searched[-1]["gebruiker"] == "coord"
 
         page.get_by_role("link", name="Kaart").click()
         _settled(page)
         before = len(_rows(productie_data))
-        page.get_by_label("Activiteit zoeken").fill("nagelstudio")
+        page.get_by_placeholder("bijvoorbeeld nagelstudio").fill("nagelstudio")
         page.keyboard.press("Enter")
         searched = _new(productie_data, before, ("zoekopdracht",))
         assert len(searched) == 1 and '"veld":"activiteit"' in searched[0]["details"]
