@@ -38,8 +38,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     for p in (verify, lees):
         p.add_argument("--log", type=Path, help=f"pad van het auditlog (standaard {AUDIT_NAME} naast "
                                                 "de casusopslag)")
+    omzetten = audit_sub.add_parser("omzetten", help="zet een oud, onversleuteld auditlog om")
     _handle(verify, audit_verify)
     _handle(lees, audit_lees)
+    _handle(omzetten, audit_omzetten)
     gebruiker = sub.add_parser("gebruiker", help="gebruikers van de casusregistratie")
     add = gebruiker.add_subparsers(dest="gebruiker_command", required=True).add_parser(
         "toevoegen", help="voeg een gebruiker toe (bijvoorbeeld de eerste beheerder)")
@@ -87,6 +89,15 @@ def audit_lees(args: argparse.Namespace) -> int:
     out = csv.DictWriter(sys.stdout, fieldnames=AUDIT_KOLOMMEN, extrasaction="ignore")
     out.writeheader()
     out.writerows(rows)
+    return OK
+
+
+def audit_omzetten(args: argparse.Namespace) -> int:
+    """Encrypt and key an old-format log after checking its chain and the store's anchor."""
+    with open_store() as store:
+        regels = store.convert_legacy_audit()
+    print("Het auditlog heeft al het nieuwe formaat." if regels is None
+          else f"Auditlog omgezet: {regels} regels, versleuteld en met sleutelketen.")
     return OK
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import duckdb
 
+from cases import audit_legacy
 from cases.audit import Actie, AuditLog, Controle
 from cases.file_modes import key_from_file, secure_data_dir
 from cases.mode import DEMO, DEMO_KEY, MODE_ENV, PRODUCTIE, ZET_PRODUCTIE, EchteGegevens, current_mode, decide
@@ -79,6 +80,8 @@ def open_store(path: Path | str | None = None, key: str | None = None, *,
     secret, demo_key = resolve_key(key, mode)
     store = Store(Path(path) if path else default_path(), secret, mode, demo_key)
     try:
+        if mode == DEMO:
+            store.convert_legacy_audit()  # fictional data: no need to ask the beheerder
         sync_demo_user(store)
     except BaseException:
         store.close()
@@ -193,6 +196,17 @@ class Store:
     def audit_anchor(self) -> tuple[int, str] | None:
         rows = self.query("audit_anker")
         return (rows[0]["seq"], rows[0]["hash"]) if rows else None
+
+    def convert_legacy_audit(self) -> int | None:
+        """Convert an audit log of the old, unencrypted format (cases.audit_legacy) and move the
+        anchor to it; the number of lines, or None when the log is not of the old format."""
+        if not audit_legacy.is_legacy(self.audit.path):
+            return None
+        seq, mac = audit_legacy.convert(self.audit.path, self._key, self.audit_anchor())
+        with self.cursor() as cur:
+            self.run(cur, "audit_anker_omgezet", seq=seq, hash=mac)
+        self.audit = AuditLog(self.audit.path, self._key, self.audit_anchor)
+        return seq
 
     def audit_status(self) -> Controle:
         """The chain check a running app repeats (cached briefly): the coordinators' banner."""

@@ -122,3 +122,46 @@ def test_the_log_holds_no_readable_search_terms_and_zicht_audit_lees_shows_them(
     assert "Dorpsstraat 12 Zoetermeer" in shown.stdout and "zoekopdracht" in shown.stdout
     wrong = zicht(productie_data, "audit", "lees", ZICHT_MODE="productie", ZICHT_CASES_KEY=ATTACKER_KEY)
     assert "Dorpsstraat" not in wrong.stdout
+
+
+def _old_format(path: Path, n: int) -> tuple[int, str]:
+    """An audit log as Zicht wrote it before: plaintext lines chained by unkeyed SHA-256."""
+    import hashlib
+
+    prev, lines = audit_chain.GENESIS, []
+    for seq in range(1, n + 1):
+        entry = {"seq": seq, "prev_hash": prev, "tijd": "2026-11-28T16:03:01.123+01:00", "gebruiker": "ana",
+                 "actie": "zoekopdracht", "casus_id": None, "object": None,
+                 "details": {"zoektekst": f"Dorpsstraat {seq}"}}
+        entry["hash"] = hashlib.sha256((prev + audit_chain.canonical(entry)).encode()).hexdigest()
+        lines.append(audit_chain.canonical(entry) + "\n")
+        prev = entry["hash"]
+    path.write_text("".join(lines))
+    return n, prev
+
+
+def test_an_old_plaintext_log_is_converted_only_when_its_chain_holds(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    seq, last = _old_format(data / "audit.log", 4)
+    with open_store(data / "cases.duckdb", KEY, mode="productie") as store, store.cursor() as cur:
+        store.run(cur, "audit_anker_omgezet", seq=seq, hash=last)  # the old store's anchor
+    assert verify(data).returncode == 1  # an old log is not taken for a good one
+    converted = zicht(data, "audit", "omzetten", ZICHT_MODE="productie", ZICHT_CASES_KEY=KEY)
+    assert converted.returncode == 0, converted.stderr
+    assert b"Dorpsstraat" not in (data / "audit.log").read_bytes()
+    result = verify(data)
+    assert result.returncode == 0 and "4 regels" in result.stdout
+    shown = zicht(data, "audit", "lees", ZICHT_MODE="productie", ZICHT_CASES_KEY=KEY).stdout
+    assert "Dorpsstraat 3" in shown
+
+
+def test_a_tampered_old_log_is_not_converted(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    _old_format(data / "audit.log", 4)
+    text = (data / "audit.log").read_text().replace("Dorpsstraat 2", "Kerkstraat 2")
+    (data / "audit.log").write_text(text)
+    refused = zicht(data, "audit", "omzetten", ZICHT_MODE="productie", ZICHT_CASES_KEY=KEY)
+    assert refused.returncode == 2 and "regel 2" in refused.stderr
+    assert (data / "audit.log").read_text() == text
