@@ -16,7 +16,6 @@ import pytest
 from cases import accounts
 from cases.store import open_store
 
-REPO = Path(__file__).resolve().parents[2]
 KEY = "security-test-sleutel-0123456789abcdef"
 PASSWORD = "correct-horse-battery-staple"
 ZICHT = [sys.executable, "-m", "loaders.cli"]
@@ -73,33 +72,16 @@ def productie_data(tmp_path, demo_data_dir) -> Path:
 @contextmanager
 def server(data_dir: Path, monkeypatch, secrets: Path | None = None, **env: str | None) -> Iterator[str]:
     """A real `streamlit run app.py` on data_dir with these environment variables (None: unset)."""
-    from tests.ui.conftest import _free_port, _wait_healthy
+    from tests.ui.conftest import running_server
 
     for name, value in env.items():
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    port, log = _free_port(), data_dir.parent / "server.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
-    if secrets is not None:
-        cmd += ["--secrets.files", str(secrets)]
-    environment = {**os.environ, "ZICHT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=environment, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
+    extra = ("--secrets.files", str(secrets)) if secrets is not None else ()
+    with running_server(data_dir, data_dir.parent, extra) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @contextmanager
