@@ -8,10 +8,11 @@ who, when, what kind of act and identifiers (case id, object id, search terms); 
 such as notes. Read it only through `zicht audit` or the Beheer page (both need the key).
 
 A log that fails verification is never appended to and never re-anchored: every later act raises
-AuditFout (the UI shows a red banner to coordinators) until the log is restored or reset with
-`zicht audit omzetten`/`opnieuw`. The whole chain is checked on the first write of a process and
-then every CHECK_INTERVAL seconds; between those, each write checks that the tail is the line this
-process (or the anchor file) last saw.
+AuditFout (the UI shows a red banner to coordinators) until the log is restored from a copy that
+verifies (an old plaintext log is converted with `zicht audit omzetten`). The whole chain is
+checked on the first write of a process, whenever the file changed behind this process's back, and
+every CHECK_INTERVAL seconds; between those, each write checks that the tail is the line this
+process (and the anchor file) last saw.
 """
 
 from __future__ import annotations
