@@ -15,6 +15,7 @@ opened in demo mode: it is created on opening in demo mode and removed on openin
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import NoReturn
@@ -35,7 +36,12 @@ DEMO_WEERGAVENAAM = "Demo-gebruiker (alleen demomodus, fictieve gegevens)"
 _NAAM_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("zicht-dummy-wachtwoord-voor-gelijke-rekentijd")
-ONJUIST = "Onbekende gebruikersnaam of onjuist wachtwoord."
+# One answer for an unknown name, a wrong password and a blocked account, given after the same
+# minimum time: the login screen must not tell which names exist or which accounts are blocked.
+ONJUIST = ("Inloggen is niet gelukt: onbekende gebruikersnaam of onjuist wachtwoord, of het account is "
+           f"tijdelijk geblokkeerd na {MAX_POGINGEN} mislukte pogingen. Probeer het opnieuw, na een "
+           f"blokkade over {BLOKKADE.seconds // 60} minuten, of vraag de beheerder om hulp.")
+MIN_DUUR_MISLUKT = 1.0  # seconds; every failed login takes at least this long
 
 
 def get_user(store: Store, gebruikersnaam: str) -> Gebruiker | None:
@@ -145,7 +151,20 @@ def set_password(store: Store, door: Gebruiker, gebruikersnaam: str, wachtwoord:
 
 
 def verify_password(store: Store, gebruikersnaam: str, wachtwoord: str) -> Gebruiker:
-    """Log in with a local password; InlogFout (Dutch) on any failure. Every attempt is audited."""
+    """Log in with a local password; InlogFout (Dutch) on any failure. Every attempt is audited.
+
+    Every failure does the same work (one argon2 verification, one audit line) and is answered
+    with ONJUIST after at least MIN_DUUR_MISLUKT seconds, so neither the text nor the time tells an
+    unknown name from a wrong password or a blocked account."""
+    started = time.monotonic()
+    try:
+        return _verify_password(store, gebruikersnaam, wachtwoord)
+    except InlogFout:
+        time.sleep(max(0.0, started + MIN_DUUR_MISLUKT - time.monotonic()))
+        raise
+
+
+def _verify_password(store: Store, gebruikersnaam: str, wachtwoord: str) -> Gebruiker:
     name = (gebruikersnaam or "").strip().lower()
     rows = store.query("gebruiker_login", gebruikersnaam=name)
     row = rows[0] if rows else None
@@ -154,10 +173,11 @@ def verify_password(store: Store, gebruikersnaam: str, wachtwoord: str) -> Gebru
         _log_failure(store, name if row else None, "onbekend of niet actief")
         raise InlogFout(ONJUIST)
     now = clock.now()
+    matches = _matches(row["wachtwoord_hash"], wachtwoord)  # also when blocked: the same work
     if row["geblokkeerd_tot"] and row["geblokkeerd_tot"] > now:
         _log_failure(store, name, "geblokkeerd")
-        raise InlogFout(_blocked_message())
-    if not _matches(row["wachtwoord_hash"], wachtwoord):
+        raise InlogFout(ONJUIST)
+    if not matches:
         _fail(store, name, now)
     rehash = _HASHER.hash(wachtwoord) if _HASHER.check_needs_rehash(row["wachtwoord_hash"]) else None
     with store.cursor() as cur:
@@ -198,18 +218,12 @@ def _fail(store: Store, name: str, now: datetime) -> NoReturn:
                            tot=now + BLOKKADE)
     blocked = bool(result and result[0][0] and result[0][0] > now)
     _log_failure(store, name, "geblokkeerd na te veel pogingen" if blocked else "onjuist wachtwoord")
-    raise InlogFout(_blocked_message() if blocked else ONJUIST)
+    raise InlogFout(ONJUIST)
 
 
 def _log_failure(store: Store, name: str | None, reden: str) -> None:
     # An unknown name is not logged verbatim: users sometimes type their password there.
     store.log(name or "onbekend", Actie.INLOGGEN_MISLUKT, details={"reden": reden})
-
-
-def _blocked_message() -> str:
-    minutes = int(BLOKKADE.total_seconds() // 60)
-    return (f"Dit account is tijdelijk geblokkeerd na {MAX_POGINGEN} mislukte pogingen. Probeer het over "
-            f"{minutes} minuten opnieuw of vraag de beheerder de blokkade op te heffen.")
 
 
 def _matches(hashed: str, wachtwoord: str) -> bool:

@@ -9,6 +9,7 @@ The key comes from ZICHT_CASES_KEY, the mode from ZICHT_MODE, the folder from ZI
 from __future__ import annotations
 
 import argparse
+import csv
 import getpass
 import sys
 from collections.abc import Callable
@@ -19,21 +20,28 @@ from cases import audit
 from cases.accounts import register_user
 from cases.model import CasusFout, Rol, Thema
 from cases.retention import run_retention
-from cases.store import AUDIT_NAME, default_path, open_store
+from cases.store import AUDIT_NAME, current_mode, default_path, open_store, resolve_key
 
 OK, NIET_IN_ORDE, FOUT = 0, 1, 2
+AUDIT_KOLOMMEN = ["regel", "seq", "tijd", "gebruiker", "actie", "casus_id", "object_type", "object_id",
+                  "details", "hash"]
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     ret = sub.add_parser("retentie", help="vernietig gearchiveerde casussen na de bewaartermijn")
     ret.add_argument("--datum", type=date.fromisoformat, help="peildatum JJJJ-MM-DD (standaard vandaag)")
     _handle(ret, retentie)
-    aud = sub.add_parser("audit", help="het auditlog van de casusregistratie")
-    verify = aud.add_subparsers(dest="audit_command", required=True).add_parser(
-        "verify", help="controleer de hashketen van het auditlog")
-    verify.add_argument("--log", type=Path, help=f"pad van het auditlog (standaard {AUDIT_NAME} naast "
-                                                  "de casusopslag)")
+    aud = sub.add_parser("audit", help="het (versleutelde) auditlog van de casusregistratie")
+    audit_sub = aud.add_subparsers(dest="audit_command", required=True)
+    verify = audit_sub.add_parser("verify", help="controleer de sleutelketen en de ankers van het auditlog")
+    lees = audit_sub.add_parser("lees", help="toon het auditlog ontsleuteld als CSV (op stdout)")
+    for p in (verify, lees):
+        p.add_argument("--log", type=Path, help=f"pad van het auditlog (standaard {AUDIT_NAME} naast "
+                                                "de casusopslag)")
+    omzetten = audit_sub.add_parser("omzetten", help="zet een oud, onversleuteld auditlog om")
     _handle(verify, audit_verify)
+    _handle(lees, audit_lees)
+    _handle(omzetten, audit_omzetten)
     gebruiker = sub.add_parser("gebruiker", help="gebruikers van de casusregistratie")
     add = gebruiker.add_subparsers(dest="gebruiker_command", required=True).add_parser(
         "toevoegen", help="voeg een gebruiker toe (bijvoorbeeld de eerste beheerder)")
@@ -61,14 +69,41 @@ def retentie(args: argparse.Namespace) -> int:
 
 
 def audit_verify(args: argparse.Namespace) -> int:
+    """Check the chain, the anchor file and (when the store is free) the store's anchor.
+
+    While the app holds the store (DuckDB allows one process), the anchor file is checked; it
+    carries its own keyed tag, so it cannot be moved back by hand either."""
     path = args.log or default_path().with_name(AUDIT_NAME)
     anchor, note = _anchor()
-    result = audit.verify(path, anchor)
+    result = _log(path).verify(anchor)
     if result.in_orde:
         print(f"{result.melding}{note} Laatste hash: {result.laatste_hash}")
         return OK
     print(f"Auditlog {path} NIET in orde. {result.melding}", file=sys.stderr)
     return NIET_IN_ORDE
+
+
+def audit_lees(args: argparse.Namespace) -> int:
+    """Every line decrypted, as CSV: the only way to read the log outside the app."""
+    rows = _log(args.log or default_path().with_name(AUDIT_NAME)).read_rows()
+    out = csv.DictWriter(sys.stdout, fieldnames=AUDIT_KOLOMMEN, extrasaction="ignore")
+    out.writeheader()
+    out.writerows(rows)
+    return OK
+
+
+def audit_omzetten(args: argparse.Namespace) -> int:
+    """Encrypt and key an old-format log after checking its chain and the store's anchor."""
+    with open_store() as store:
+        regels = store.convert_legacy_audit()
+    print("Het auditlog heeft al het nieuwe formaat." if regels is None
+          else f"Auditlog omgezet: {regels} regels, versleuteld en met sleutelketen.")
+    return OK
+
+
+def _log(path: Path) -> audit.AuditLog:
+    key, _demo = resolve_key(None, current_mode())
+    return audit.AuditLog(path, key)
 
 
 def gebruiker_toevoegen(args: argparse.Namespace) -> int:
@@ -116,7 +151,7 @@ def _anchor() -> tuple[tuple[int, str] | None, str]:
         with open_store() as store:
             return store.audit_anchor(), ""
     except CasusFout as exc:
-        return None, f" (anker niet gecontroleerd: {exc})"
+        return None, f" (anker in de casusopslag niet gecontroleerd: {exc} Het ankerbestand wel.)"
 
 
 def _password(from_stdin: bool) -> str:

@@ -27,15 +27,16 @@ from pathlib import Path
 
 import duckdb
 
-from cases.audit import Actie, AuditLog
+from cases import audit_legacy
+from cases.audit import Actie, AuditLog, Controle
+from cases.file_modes import key_from_file, secure_data_dir
+from cases.mode import DEMO, DEMO_KEY, MODE_ENV, PRODUCTIE, ZET_PRODUCTIE, EchteGegevens, current_mode, decide
 from cases.model import OpslagFout, SleutelFout, VersieConflict
 from geo.db import data_dir, extension_file
 from geo.sqlfiles import sql_text
 
-MODE_ENV = "ZICHT_MODE"
+__all__ = ["DEMO", "DEMO_KEY", "MODE_ENV", "PRODUCTIE", "Store", "current_mode", "open_store"]
 KEY_ENV = "ZICHT_CASES_KEY"
-DEMO, PRODUCTIE = "demo", "productie"
-DEMO_KEY = "DEMO-SLEUTEL-zicht-alleen-voor-fictieve-gegevens"
 MIN_KEY_LENGTH = 16
 SQL_DIR = Path(__file__).parent / "sql"
 STORE_NAME = "cases.duckdb"
@@ -43,21 +44,18 @@ AUDIT_NAME = "audit.log"
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
-def current_mode(value: str | None = None) -> str:
-    """`demo` or `productie`; anything else is refused so a typo never means demo."""
-    mode = (value if value is not None else os.environ.get(MODE_ENV, DEMO)).strip().lower() or DEMO
-    if mode not in (DEMO, PRODUCTIE):
-        raise OpslagFout(f"Onbekende modus {MODE_ENV}={mode!r}: kies 'demo' of 'productie'.")
-    return mode
-
-
 def default_path() -> Path:
     return data_dir() / STORE_NAME
 
 
+def configured_key(key: str | None = None) -> str | None:
+    """The key given, else ZICHT_CASES_KEY, else the contents of the file ZICHT_CASES_KEY_FILE names."""
+    return key or os.environ.get(KEY_ENV) or key_from_file()
+
+
 def resolve_key(key: str | None, mode: str) -> tuple[str, bool]:
     """(key, is_demo_key) for this mode, or a Dutch refusal."""
-    key = key if key else os.environ.get(KEY_ENV) or None
+    key = configured_key(key)
     if mode == PRODUCTIE:
         if not key:
             raise SleutelFout(f"Geen sleutel voor de casusopslag. In productie opent Zicht de casusopslag "
@@ -73,13 +71,17 @@ def resolve_key(key: str | None, mode: str) -> tuple[str, bool]:
 
 def open_store(path: Path | str | None = None, key: str | None = None, *,
                mode: str | None = None) -> Store:
-    """Open (or create) the encrypted case store; in demo mode the demo user is ensured."""
+    """Open (or create) the encrypted case store; in demo mode the demo user is ensured.
+
+    Without `mode`, cases.mode.decide picks it from ZICHT_MODE and the data folder."""
     from cases.accounts import sync_demo_user
 
-    mode = current_mode(mode)
+    mode = current_mode(mode) if mode else decide(data_dir(), configured_key(key))
     secret, demo_key = resolve_key(key, mode)
     store = Store(Path(path) if path else default_path(), secret, mode, demo_key)
     try:
+        if mode == DEMO:
+            store.convert_legacy_audit()  # fictional data: no need to ask the beheerder
         sync_demo_user(store)
     except BaseException:
         store.close()
@@ -92,12 +94,14 @@ class Store:
         self.path = path.resolve()
         self.mode = mode
         self.demo_sleutel = demo_sleutel
-        self.audit = AuditLog(self.path.with_name(AUDIT_NAME))
         self._key = key
+        self.audit = AuditLog(self.path.with_name(AUDIT_NAME), key, self.audit_anchor)
         self._lock = threading.Lock()
         # Only one process can hold the file, so this lock serialises case-number allocation.
         self.numbering_lock = threading.Lock()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if mode == PRODUCTIE:
+            secure_data_dir(self.path.parent)
         self._con = _connect(self.path.parent)
         try:
             self._attach_store()
@@ -124,7 +128,7 @@ class Store:
             self._con.execute(f"ATTACH {_literal(path)} AS {alias} "
                               "(ENCRYPTION_KEY getvariable('zicht_cases_key'))")
         except duckdb.Error as exc:
-            raise _open_error(path, exc) from exc
+            raise _open_error(path, exc, self.demo_sleutel) from exc
         finally:
             self._con.execute("RESET VARIABLE zicht_cases_key")
 
@@ -181,7 +185,9 @@ class Store:
             return self.rows(cur, name, **params)
 
     def log(self, gebruiker: str, actie: Actie, **fields) -> dict:
-        """Append to the audit log and move the store's anchor along (best effort)."""
+        """Append to the audit log and move the store's anchor along (best effort).
+
+        AuditFout when the log fails its check: then nothing is appended and nothing re-anchored."""
         entry = self.audit.append(gebruiker, actie, **fields)
         with contextlib.suppress(duckdb.TransactionException), self.cursor() as cur:
             self.run(cur, "audit_anker_zet", seq=entry["seq"], hash=entry["hash"])
@@ -190,6 +196,21 @@ class Store:
     def audit_anchor(self) -> tuple[int, str] | None:
         rows = self.query("audit_anker")
         return (rows[0]["seq"], rows[0]["hash"]) if rows else None
+
+    def convert_legacy_audit(self) -> int | None:
+        """Convert an audit log of the old, unencrypted format (cases.audit_legacy) and move the
+        anchor to it; the number of lines, or None when the log is not of the old format."""
+        if not audit_legacy.is_legacy(self.audit.path):
+            return None
+        seq, mac = audit_legacy.convert(self.audit.path, self._key, self.audit_anchor())
+        with self.cursor() as cur:
+            self.run(cur, "audit_anker_omgezet", seq=seq, hash=mac)
+        self.audit = AuditLog(self.audit.path, self._key, self.audit_anchor)
+        return seq
+
+    def audit_status(self) -> Controle:
+        """The chain check a running app repeats (cached briefly): the coordinators' banner."""
+        return self.audit.status()
 
     def rewrite(self) -> None:
         """Copy the live data into a fresh encrypted file and swap it in.
@@ -235,8 +256,11 @@ def _connect(folder: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _open_error(path: Path, exc: duckdb.Error) -> OpslagFout:
+def _open_error(path: Path, exc: duckdb.Error, demo_key: bool) -> OpslagFout:
     text = str(exc)
+    if "Wrong encryption key" in text and demo_key:
+        return EchteGegevens(f"De casusopslag {path} is met een eigen sleutel versleuteld: daarin staan "
+                             f"echte casussen, en de demomodus opent alleen demogegevens. {ZET_PRODUCTIE}")
     if "Wrong encryption key" in text:
         return SleutelFout(f"De sleutel voor de casusopslag {path} is onjuist. Controleer {KEY_ENV} of de "
                            "secret; zonder de juiste sleutel is de opslag niet te lezen.")

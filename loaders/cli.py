@@ -23,6 +23,9 @@ from loaders.status import status
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # work databases, WAL, snapshots and registers are for this user only
     args = _parser().parse_args(argv)
+    # Everything a command writes (snapshots, fetched sources, the audit log) is for this account
+    # only: snapshots hold KVK data marked vertrouwelijk. The app does the same in productie.
+    os.umask(0o077)
     started = time.perf_counter()
     try:
         pipeline.remove_leftovers(data_dir())

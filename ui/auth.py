@@ -21,9 +21,10 @@ import urllib.parse
 
 import streamlit as st
 
-from cases import accounts
+from cases import accounts, sessions
 from cases.audit import Actie
-from cases.model import CasusFout, Gebruiker, InlogFout, OpslagFout
+from cases.mode import EchteGegevens
+from cases.model import AuditFout, CasusFout, Gebruiker, InlogFout, OpslagFout, Rol, SleutelFout
 from cases.store import DEMO, PRODUCTIE, Store
 from ui import cases_data
 from ui.text import md_escape
@@ -41,9 +42,11 @@ NIET_GEVERIFIEERD = ("Uw identiteitsprovider meldt dat het e-mailadres {email} n
                      "Zicht laat u daarom niet binnen. Neem contact op met de beheerder.")
 GEEN_OPSLAG_PRODUCTIE = "Zicht kan niet starten: de casusregistratie is niet beschikbaar."
 GEEN_OPSLAG_DEMO = "De casusregistratie is niet beschikbaar; de kaart werkt wel."
+AUDIT_VERBROKEN = "Het auditlog is niet in orde."
 DEMO_BADGE = "Demogebruiker"
 DEMO_UITLEG = "Demomodus: fictieve gegevens, iedereen werkt als demogebruiker (zonder wachtwoord)."
 _OIDC_GELOGD = "zicht_oidc_gelogd"
+_UITGELOGD = "zicht_uitgelogd_omdat"  # why the last session ended, for the login screen
 
 
 def gate() -> Gebruiker | None:
@@ -57,6 +60,7 @@ def gate() -> Gebruiker | None:
     # reaches sessions that start after the first run.)
     st.set_option("client.disableDataExport", True)
     try:
+        cases_data.check_secret_files()
         mode = cases_data.mode()
         store = cases_data.store()
     except CasusFout as exc:
@@ -64,20 +68,62 @@ def gate() -> Gebruiker | None:
     if mode == DEMO and not st.session_state.get(cases_data.SESSION_USER):
         cases_data.set_session_user(accounts.DEMO_NAAM, "demo")
     gebruiker = cases_data.user() or _from_oidc(store)
+    if gebruiker is not None and not gebruiker.is_demo:
+        gebruiker = _session_lasts(store, gebruiker)
     if gebruiker is None:
         cases_data.clear_session_user()
         _login_screen(store)
         st.stop()
     _user_box(gebruiker, mode)
+    _audit_banner(store, gebruiker)
     return gebruiker
+
+
+# --- Session lifetime -----------------------------------------------------------------------------
+
+def _session_lasts(store: Store, gebruiker: Gebruiker) -> Gebruiker | None:
+    """The user while the session lasts (this run counts as activity); None once it has ended.
+
+    A timer checks again while the tab is left alone, so an idle tab shows the login again."""
+    duur = sessions.limits(store)
+    reden = cases_data.session_ended(duur)
+    if reden is not None:
+        oidc = cases_data.login_method() == "oidc"
+        cases_data.clear_session_user()
+        st.session_state[_UITGELOGD] = reden
+        if oidc:
+            st.logout()  # else the identity provider's cookie would log straight back in
+        return None
+    cases_data.session_active()
+    interval = max(1.0, min(30.0, duur.inactief.total_seconds() / 4))
+    st.fragment(_session_timer, run_every=interval)(duur)
+    return gebruiker
+
+
+def _session_timer(duur: sessions.Sessieduur) -> None:
+    # Runs on its own (not counted as activity); a full rerun lets the gate end the session.
+    if cases_data.session_ended(duur) is not None:
+        st.rerun(scope="app")
+
+
+def _audit_banner(store: Store, gebruiker: Gebruiker) -> None:
+    """A red banner on every page for coordinators (and beheerders) while the audit log fails its check."""
+    if not gebruiker.heeft_rol(Rol.COORDINATOR, Rol.BEHEERDER):
+        return
+    controle = store.audit_status()
+    if not controle.in_orde:
+        st.error(f"**{AUDIT_VERBROKEN}** {md_escape(controle.melding)} Zicht schrijft niets meer bij in dit "
+                 "log, en handelingen die vastgelegd moeten worden lukken niet, tot het is opgelost. Bewaar "
+                 "het bestand zoals het is, meld het bij de functionaris gegevensbescherming en laat de "
+                 "beheerder 'zicht audit verify' draaien.", icon=":material/gpp_bad:")
 
 
 def _store_unavailable(exc: CasusFout) -> None:
     try:
         mode = cases_data.mode()
     except OpslagFout:
-        mode = PRODUCTIE  # an unknown ZICHT_MODE never means demo
-    if mode == PRODUCTIE:
+        mode = PRODUCTIE  # an unknown ZICHT_MODE, or demo on real data, never means demo
+    if mode == PRODUCTIE or isinstance(exc, EchteGegevens | SleutelFout):
         st.title(TITEL, anchor=False)
         st.error(f"{GEEN_OPSLAG_PRODUCTIE} {md_escape(exc)}", icon=":material/lock:")
         st.caption("Vraag de beheerder dit op te lossen; daarna deze pagina opnieuw laden.")
@@ -109,7 +155,11 @@ def _from_oidc(store: Store) -> Gebruiker | None:
     gebruiker = None if refusal else accounts.user_for_oidc(store, email)
     if gebruiker is None:
         _oidc_refused(store, (refusal or ONBEKEND_EMAIL).format(email=email or "(geen e-mailadres)"))
-    accounts.log_oidc_login(store, gebruiker)
+    try:
+        accounts.log_oidc_login(store, gebruiker)
+    except AuditFout as exc:  # a login that cannot be logged does not happen
+        st.error(md_escape(exc), icon=":material/gpp_bad:")
+        st.stop()
     cases_data.set_session_user(gebruiker.gebruikersnaam, "oidc")
     return gebruiker
 
@@ -135,6 +185,8 @@ def _login_screen(store: Store) -> None:
     with midden:
         st.title(TITEL, anchor=False)
         st.markdown(UITLEG)
+        if st.session_state.get(_UITGELOGD):
+            st.info(md_escape(st.session_state[_UITGELOGD]), icon=":material/timer_off:")
         provider = oidc_provider()
         if provider is not None:
             _oidc_button(provider)
@@ -162,10 +214,14 @@ def _password_form(store: Store, primary: bool) -> None:
         verstuurd = st.form_submit_button("Inloggen", type="primary" if primary else "secondary")
     if not verstuurd:
         return
+    st.session_state.pop(_UITGELOGD, None)
     try:
         gebruiker = accounts.verify_password(store, naam, wachtwoord)
     except InlogFout as exc:
         st.error(str(exc), icon=":material/error:")
+        return
+    except AuditFout as exc:  # a login that cannot be logged does not happen
+        st.error(md_escape(exc), icon=":material/gpp_bad:")
         return
     cases_data.set_session_user(gebruiker.gebruikersnaam, "wachtwoord")
     st.session_state.pop("login_wachtwoord", None)

@@ -17,21 +17,26 @@ gives {buurtcode: number of cases} for a map layer.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 import cases
-from cases import access, accounts, audit
+from cases import access, accounts, audit, file_modes, sessions
+from cases.mode import decide
 from cases.model import Casus, CasusFout, Gebruiker, GeenToegang
-from cases.store import KEY_ENV, Store, current_mode, default_path
+from cases.store import Store, configured_key, default_path
+from geo.db import data_dir
 from ui.text import md_escape
 
 SESSION_USER = "zicht_gebruiker"      # the logged-in user's name (a string, nothing else)
 SESSION_METHOD = "zicht_inlogmethode"  # demo | wachtwoord | oidc
+SESSION_BEGIN = "zicht_sessie_begin"   # when this login began (datetime)
+SESSION_ACTIVE = "zicht_sessie_actief"  # the last run the user caused (datetime)
 _RUN = "_zicht_run"                   # memo of this run only (reset by begin_run)
 SECRET_KEY = "zicht_cases_key"
 COUNTS_TTL = 60  # seconds
@@ -49,18 +54,27 @@ def secret(name: str) -> Any:
 @st.cache_resource(max_entries=4, show_spinner="De casusregistratie wordt geopend…")
 def _open(path: str, mode: str, _key: str | None) -> Store:
     # `_key` is left out of the cache key (leading underscore): one store per file and mode.
-    return cases.open_for_app(path, _key)
+    return cases.open_for_app(path, _key, mode=mode)
 
 
 def store() -> Store:
     """The open case store; CasusFout (Dutch) when it cannot be opened (key, lock, mode)."""
-    mode = current_mode()
-    key = secret(SECRET_KEY) or os.environ.get(KEY_ENV) or None
-    return _open(str(default_path()), mode, key)
+    return _open(str(default_path()), mode(), _key())
 
 
 def mode() -> str:
-    return current_mode()
+    """demo or productie (cases.mode.decide); EchteGegevens when demo is asked for on real data."""
+    return decide(data_dir(), _key())
+
+
+def check_secret_files() -> None:
+    """SleutelFout when a Streamlit secrets file (it may hold the key) can be read by others."""
+    for name in st.get_option("secrets.files") or []:
+        file_modes.require_private(Path(name).expanduser(), "het secrets-bestand")
+
+
+def _key() -> str | None:
+    return secret(SECRET_KEY) or configured_key()
 
 
 def begin_run() -> None:
@@ -79,13 +93,26 @@ def per_run(key: tuple, compute: Callable[[], T]) -> T:
 def set_session_user(gebruikersnaam: str, methode: str) -> None:
     st.session_state[SESSION_USER] = gebruikersnaam
     st.session_state[SESSION_METHOD] = methode
+    st.session_state[SESSION_BEGIN] = st.session_state[SESSION_ACTIVE] = datetime.now()
     st.session_state.get(_RUN, {}).pop(("gebruiker",), None)
 
 
 def clear_session_user() -> None:
-    for key in (SESSION_USER, SESSION_METHOD):
+    for key in (SESSION_USER, SESSION_METHOD, SESSION_BEGIN, SESSION_ACTIVE):
         st.session_state.pop(key, None)
     st.session_state.get(_RUN, {}).clear()
+
+
+def session_ended(duur: sessions.Sessieduur) -> str | None:
+    """Why this session is over (inactivity, maximum lifetime), or None; cases.sessions decides."""
+    now = datetime.now()
+    begun = st.session_state.get(SESSION_BEGIN, now)
+    return sessions.ended(duur, begun, st.session_state.get(SESSION_ACTIVE, begun), now)
+
+
+def session_active() -> None:
+    """This run is activity: the inactivity period starts again."""
+    st.session_state[SESSION_ACTIVE] = datetime.now()
 
 
 def login_method() -> str | None:
@@ -142,10 +169,59 @@ def _log(actie: audit.Actie, **fields) -> None:
     audit.log_event(store(), gebruiker, actie, **fields)
 
 
+# The one way pages audit what they show and hand out. A card or a search is logged once per
+# opening (pages rerun on every click); a download is logged when its file is made.
+
+def log_card(opening: tuple, object_type: str, object_id: str, **details) -> str | None:
+    """Audit an object card (pand, verblijfsobject, vestiging) the first run of this opening.
+
+    Returns a Dutch refusal when the line cannot be written: then the card is not shown."""
+    return _once("kaartje", opening, lambda: log_view(object_type, object_id, **details))
+
+
+def log_search_once(veld: str, text: str, **details) -> str | None:
+    """Audit a search the first run its text is shown (`veld` names the search box)."""
+    return _once(f"zoek_{veld}", text, lambda: log_search(text, veld=veld, **details))
+
+
+def _once(slot: str, key: object, write: Callable[[], None]) -> str | None:
+    name = f"_zicht_gelogd_{slot}"
+    if st.session_state.get(name) == key:
+        return None
+    try:
+        write()
+    except CasusFout as exc:
+        return str(exc)
+    st.session_state[name] = key
+    return None
+
+
+def audited(what: str, make: Callable[[], bytes | str], **details) -> Callable[[], bytes | str]:
+    """`make` for a download button, writing the export's audit line when the file is made.
+
+    Streamlit runs it on the click, outside the page's run, so who and where are bound now. When
+    the line cannot be written, the 'file' is a Dutch note saying so instead of the data."""
+    try:
+        gebruiker = user()
+        target = store() if gebruiker is not None else None
+    except CasusFout:  # demo mode without a case store: nobody to log
+        gebruiker = target = None
+
+    def made() -> bytes | str:
+        if target is not None:
+            try:
+                audit.log_event(target, gebruiker, audit.Actie.EXPORT, details={"soort": what, **details})
+            except CasusFout as exc:
+                return f"Export niet gemaakt: {exc}\n".encode()
+        return make()
+
+    return made
+
+
 def signal_counts_per_buurt(thema: str | None = None) -> dict[str, int]:
     """{buurtcode: number of cases linked in that buurt}; counts only, for anyone with map access."""
     try:
-        return dict(_counts(str(default_path()), current_mode(), thema))
+        return dict(_counts(str(default_path()), mode(), thema))
     except CasusFout:
         return {}
 

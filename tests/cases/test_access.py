@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from cases import access, accounts, audit, workflow
+from cases import access, accounts, workflow
 from cases.model import GeenToegang, NietGevonden, Thema
 from tests.cases.conftest import new_case
 
@@ -108,7 +108,7 @@ def test_hit_no_hit_answers_only_yes_or_no_with_a_contact_and_is_logged(store, t
     assert answer.treffer is True and "Cor Coördinator" in answer.contact
     assert set(dataclasses.asdict(answer)) == {"treffer", "contact"}
     assert access.hit_no_hit(store, team.drugs, "0637100000999999").treffer is False
-    last = audit.read_rows(store.audit.path)[-1]
+    last = store.audit.read_rows()[-1]
     assert (last["actie"], last["gebruiker"]) == ("hit_no_hit", "ana.drugs")
     assert '"treffer":false' in last["details"]
 
@@ -124,7 +124,7 @@ def test_every_read_of_case_content_is_audited_without_the_content(store, team, 
     access.case_file(store, team.drugs, drugs.id)
     access.search_signals(store, team.drugs, "plantage")
     access.export_cases(store, team.drugs)
-    rows = audit.read_rows(store.audit.path)
+    rows = store.audit.read_rows()
     acts = [(r["actie"], r["gebruiker"]) for r in rows[-3:]]
     assert acts == [("casus_bekeken", "ana.drugs"), ("zoekopdracht", "ana.drugs"), ("export", "ana.drugs")]
     assert "Wietplantage gemeld" not in store.audit.path.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from cases import accounts, audit
+from cases import accounts
 from cases.cli import main as cli_main
 from cases.model import GeenToegang, InlogFout, OngeldigeInvoer, Rol, Thema
 from cases.store import open_store
@@ -29,7 +29,7 @@ def test_passwords_are_stored_as_argon2id_hashes_only(store, anna):
 def test_the_right_password_logs_in_and_is_audited(store, anna):
     user = accounts.verify_password(store, "Anna ", PASSWORD)
     assert user.gebruikersnaam == "anna" and user.datarollen == {Thema.DRUGS}
-    last = audit.read_rows(store.audit.path)[-1]
+    last = store.audit.read_rows()[-1]
     assert (last["actie"], last["gebruiker"]) == ("inloggen", "anna")
 
 
@@ -39,7 +39,7 @@ def test_unknown_user_and_wrong_password_get_the_same_answer(store, anna):
     with pytest.raises(InlogFout) as wrong:
         accounts.verify_password(store, "anna", "fout wachtwoord!!")
     assert str(unknown.value) == str(wrong.value) == accounts.ONJUIST
-    assert audit.read_rows(store.audit.path)[-2]["gebruiker"] == "onbekend"
+    assert store.audit.read_rows()[-2]["gebruiker"] == "onbekend"
 
 
 def test_lockout_after_too_many_failures_until_a_beheerder_lifts_it(store, team, anna):
@@ -80,7 +80,7 @@ def test_only_a_beheerder_manages_users_and_one_beheerder_always_remains(store, 
         accounts.set_roles(store, team.beheerder, "beheer", ["analist"], [])
     granted = accounts.set_roles(store, team.beheerder, "beheer", ["beheerder", "coordinator"], ["drugs"])
     assert granted.rollen == {Rol.BEHEERDER, Rol.COORDINATOR} and granted.datarollen == {Thema.DRUGS}
-    assert '"datarollen":["drugs"]' in audit.read_rows(store.audit.path)[-1]["details"]
+    assert '"datarollen":["drugs"]' in store.audit.read_rows()[-1]["details"]
 
 
 def test_demo_user_exists_only_in_demo_mode(tmp_path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from cases import access, accounts, audit, workflow
+from cases import access, accounts, workflow
 from cases.model import OpslagFout, SleutelFout, Status, VersieConflict
 from cases.store import DEMO_KEY, open_store
 from tests.cases.conftest import KEY, new_case
@@ -146,7 +146,7 @@ def test_a_process_killed_mid_transaction_leaves_a_consistent_store(tmp_path):
         dossier = access.case_file(store, ana, case_id)
         assert (dossier.casus.versie, dossier.casus.titel, dossier.notities) == (1, "Vastgelegd", [])
         assert [g.actie for g in dossier.geschiedenis] == ["registreren"]
-        assert audit.verify(store.audit.path, store.audit_anchor()).in_orde
+        assert store.audit.verify(store.audit_anchor()).in_orde
 
 
 def test_a_store_held_by_another_process_is_refused_with_a_dutch_message(tmp_path):
@@ -178,4 +178,4 @@ def test_concurrent_sessions_in_threads_keep_store_and_audit_log_consistent(stor
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(session, started)) == [6, 6, 6, 6]
-    assert audit.verify(store.audit.path, store.audit_anchor()).in_orde
+    assert store.audit.verify(store.audit_anchor()).in_orde

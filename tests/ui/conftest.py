@@ -40,7 +40,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def running_server(data_dir: Path, log_dir: Path) -> Iterator[str]:
+def running_server(data_dir: Path, log_dir: Path, extra_args: tuple[str, ...] = ()) -> Iterator[str]:
     """`streamlit run app.py` on data_dir, on 127.0.0.1 and a free port; stopped on exit."""
     if not LEAFLET.exists():
         pytest.fail(f"{LEAFLET} ontbreekt: run `make static/vendor/.stamp` (Leaflet from npm)")
@@ -50,7 +50,7 @@ def running_server(data_dir: Path, log_dir: Path) -> Iterator[str]:
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--server.headless", "true", "--browser.gatherUsageStats", "false", *extra_args,
     ]
     with open(log, "wb") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)

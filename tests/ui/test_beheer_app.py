@@ -42,7 +42,7 @@ def test_only_beheerder_and_coordinator_have_a_beheer_page(team):
         at = run(app("beheer", naam))
         assert [i.value for i in at.info] == [beheer.GEEN_TOEGANG] and not at.tabs
     common = ["Bewaartermijn en vernietiging", "Teamcontact"]
-    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", *common]
+    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", "Sessies", *common]
     assert tabs(run(app("beheer", "coord"))) == ["Auditlog", *common]
 
 
@@ -101,12 +101,14 @@ def test_the_coordinator_sees_the_audit_log_and_an_intact_chain(team, store):
 def test_a_tampered_audit_line_is_named(team, store):
     lines = store.audit.path.read_text().splitlines(keepends=True)
     entry = json.loads(lines[1])
-    entry["gebruiker"] = "iemand-anders"
+    entry["data"] = json.loads(lines[2])["data"]  # another line's genuine ciphertext
     lines[1] = json.dumps(entry, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
     store.audit.path.write_text("".join(lines))
     at = run(app("beheer", "coord"))
-    assert "Keten verbroken bij regel 2." in plain(at.error[0].value)
-    assert "iemand-anders" in texts(at)
+    errors = [plain(e.value) for e in at.error]
+    assert any("Keten verbroken bij regel 2." in e for e in errors)
+    assert any("Het auditlog is niet in orde." in e for e in errors)  # the banner, on every page
+    assert "ONLEESBARE REGEL" in texts(at)  # the bad line is named, its content cannot be trusted
 
 
 def test_the_audit_export_carries_the_check_and_is_itself_logged(team, store):

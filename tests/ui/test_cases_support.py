@@ -143,6 +143,5 @@ def buttons(at: AppTest) -> set[str]:
 
 
 def audit_lines(store) -> list[dict]:
-    from cases import audit
 
-    return audit.read_rows(store.audit.path)
+    return store.audit.read_rows()

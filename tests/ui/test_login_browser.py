@@ -162,7 +162,7 @@ def test_wrong_password_gives_the_dutch_error(page):
 
 
 def failures(audit_log: Path, naam: str) -> int:
-    rows = audit.read_rows(audit_log)
+    rows = audit.AuditLog(audit_log, KEY).read_rows()
     return sum(1 for r in rows if r["actie"] == "inloggen_mislukt" and r["gebruiker"] == naam)
 
 

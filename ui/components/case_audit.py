@@ -30,13 +30,13 @@ AUDIT_KOLOMMEN = {"regel": "Regel", "tijd": "Tijd", "gebruiker": "Gebruiker", "a
 
 
 def verification(store) -> audit.Controle:
-    return audit.verify(store.audit.path, store.audit_anchor())
+    return store.audit.verify(store.audit_anchor())
 
 
 def render_audit(coordinator: Gebruiker) -> None:
     store = cases_data.store()
     controle = verification(store)
-    rows = audit.read_rows(store.audit.path)
+    rows = store.audit.read_rows()
     _status(controle, rows)
     gebruikers = sorted({r.get("gebruiker") or "" for r in rows} - {""})
     acties = sorted({r.get("actie") or "" for r in rows} - {""})

@@ -7,7 +7,7 @@ import math
 
 import streamlit as st
 
-OBJECT, VLIEG = "kaart_object", "kaart_vlieg"
+OBJECT, VLIEG, OPENING = "kaart_object", "kaart_vlieg", "kaart_object_opening"
 ZOOM = 18
 
 
@@ -20,6 +20,7 @@ def geopend() -> dict | None:
 
 def open_pand(pand_id: str, adres: str | None = None) -> None:
     st.session_state[OBJECT] = {"soort": "pand", "id": pand_id, "adres": adres}
+    st.session_state[OPENING] = opening() + 1
 
 
 def open_plaats(plaats_id: str) -> None:
@@ -28,6 +29,12 @@ def open_plaats(plaats_id: str) -> None:
 
 def open_vestiging(vestigingsnummer: str) -> None:
     st.session_state[OBJECT] = {"soort": "vestiging", "id": vestigingsnummer, "adres": None}
+    st.session_state[OPENING] = opening() + 1
+
+
+def opening() -> int:
+    """How many times a card was opened in this session (the audit logs each opening once)."""
+    return int(st.session_state.get(OPENING, 0))
 
 
 def sluit() -> None:

@@ -86,6 +86,10 @@ def pand(card: dict | None, buurt_signalen: list[dict]) -> None:
     if card is None:
         st.info(GEEN_PAND, icon=":material/info:")
         return
+    adres = (focus.geopend() or {}).get("adres")
+    if not _gelogd("verblijfsobject" if adres else "pand", adres or card["identificatie"],
+                   pand=card["identificatie"]):
+        return
     _kop(f"Pand {card['identificatie']}", card["peildatum"])
     st.markdown(feiten([
         ("Bouwjaar", card["bouwjaar"]), ("Status", card["status"]),
@@ -231,6 +235,8 @@ def vestiging(card: dict | None) -> None:
     if card is None:
         st.info(GEEN_VESTIGING, icon=":material/info:")
         return
+    if not _gelogd("vestiging", card["vestigingsnummer"], onderneming=card["kvk_nummer"]):
+        return
     _kop(card["naam"] or f"Vestiging {card['vestigingsnummer']}", card["peildatum"])
     st.markdown(feiten(_vestiging_feiten(card)), unsafe_allow_html=True)
     st.markdown(kandidaten_html(card), unsafe_allow_html=True)
@@ -245,6 +251,19 @@ def vestiging(card: dict | None) -> None:
                   on_click=focus.open_plaats, args=(card["verblijfsobject_id"],))
     _onderneming(card)
     _casussen("vestiging", card["vestigingsnummer"], card.get("buurtcode"))
+
+
+def _gelogd(soort: str, object_id: str, **details) -> bool:
+    """Write the audit line of this card (once per opening); False, with the reason, when it could
+    not be written: a card nobody may see unlogged is then not shown."""
+    try:
+        from ui import cases_data
+    except ImportError:  # the case register is optional for the map
+        return True
+    weigering = cases_data.log_card((soort, object_id, focus.opening()), soort, object_id, **details)
+    if weigering:
+        st.error(md_escape(weigering), icon=":material/gpp_bad:")
+    return weigering is None
 
 
 def _vestiging_feiten(c: dict) -> list[tuple[str, object]]:

@@ -8,7 +8,7 @@ import streamlit as st
 from geo.branches import Branches
 from geo.concentration import Filter
 from geo.nlformat import datum, getal, meervoud
-from ui import data
+from ui import cases_data, data
 from ui.text import md_escape, md_html
 
 STATUS = {"actief": "actief op {peildatum}", "beeindigd": "beëindigd op of vóór {peildatum}",
@@ -85,14 +85,16 @@ def download(snapshot: str, nummers: tuple[str, ...], selectie: str, naam: str, 
     csv_kolom, xlsx_kolom = st.columns(2)
     with csv_kolom:
         st.download_button("CSV", key=f"csv_{naam}", icon=":material/download:",
-                           data=lambda: data.dook_bestand(snapshot, nummers, "csv", selectie,
-                                                          gebruiker),
+                           data=cases_data.audited(f"{label} CSV", lambda: data.dook_bestand(
+                               snapshot, nummers, "csv", selectie, gebruiker), aantal=len(nummers),
+                               selectie=selectie),
                            file_name=f"zicht-{naam}-{peildatum}.csv", mime="text/csv",
                            on_click="ignore", width="stretch")
     with xlsx_kolom:
         st.download_button("Excel", key=f"xlsx_{naam}", icon=":material/download:",
-                           data=lambda: data.dook_bestand(snapshot, nummers, "xlsx", selectie,
-                                                          gebruiker),
+                           data=cases_data.audited(f"{label} Excel", lambda: data.dook_bestand(
+                               snapshot, nummers, "xlsx", selectie, gebruiker), aantal=len(nummers),
+                               selectie=selectie),
                            file_name=f"zicht-{naam}-{peildatum}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            on_click="ignore", width="stretch")

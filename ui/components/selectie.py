@@ -10,7 +10,7 @@ import streamlit as st
 
 from geo import sbi
 from geo.branches import Branches
-from ui import data
+from ui import cases_data, data
 from ui import state as s
 from ui.text import md_escape
 
@@ -48,6 +48,10 @@ def _activiteit(snapshot: str, knopen: dict, groepen: dict) -> None:
         return
     suggesties = [x for x in data.sbi_suggesties(snapshot, tekst)
                   if x.soort == "groep" or x.sleutel in knopen]
+    weigering = cases_data.log_search_once("activiteit", tekst.strip(), aantal=len(suggesties))
+    if weigering:  # it also searches the names of vestigingen: never unlogged
+        st.error(md_escape(weigering), icon=":material/gpp_bad:")
+        return
     if not suggesties:
         st.caption(f"Geen code of branchegroep gevonden bij ‘{md_escape(tekst.strip())}’.")
     for i, sug in enumerate(suggesties):

@@ -12,6 +12,7 @@ import streamlit as st
 from loaders import uploads
 from loaders.errors import InvoerFout
 from loaders.kvk_mapping import DOOK, REQUIRED
+from ui import cases_data
 from ui.text import md_escape, plain
 
 INDELINGEN = {
@@ -105,7 +106,8 @@ def _koppelen(data_dir: Path, upload: uploads.Upload, kolommen: list[str] | None
     if not _compleet(mapping):
         return None
     tekst = uploads.mapping_toml(mapping, sbi or None)
-    st.download_button("Kolomindeling bewaren voor een volgende keer (TOML)", tekst,
+    st.download_button("Kolomindeling bewaren voor een volgende keer (TOML)",
+                       cases_data.audited("kolomindeling TOML", lambda: tekst),
                        file_name="kolomindeling.toml", mime="application/toml",
                        icon=":material/download:", key=f"gegevens_toml_download_{upload.checksum[:12]}")
     return uploads.save_text(data_dir, "kolomindeling.toml", tekst)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.search import MAX_RESULTS
-from ui import data
+from ui import cases_data, data
 from ui.components import focus
 from ui.text import md_escape, plain
 
@@ -24,6 +24,10 @@ def render(snapshot: str) -> None:
     if len(tekst) < 2:
         return
     resultaten = data.zoek(snapshot, tekst)
+    weigering = cases_data.log_search_once("kaart", tekst, aantal=len(resultaten))
+    if weigering:  # a search nobody may do unlogged
+        st.error(md_escape(weigering), icon=":material/gpp_bad:")
+        return
     if not resultaten:
         st.caption(f"Niets gevonden voor ‘{md_escape(tekst)}’. Voorbeelden: 9999 PA 2, "
                    "Leeghwaterstraat 2, een KVK-nummer (8 cijfers), een vestigingsnummer "

@@ -8,7 +8,7 @@ import streamlit as st
 
 from cases.model import Rol
 from ui import cases_data, theme
-from ui.components import case_audit, case_users, demo_beheer
+from ui.components import case_audit, case_users, demo_beheer, session_settings
 
 GEEN_TOEGANG = ("Deze pagina is voor de beheerder (gebruikers en rechten) en de coördinator (auditlog, "
                 "bewaartermijn). Uw account heeft geen van beide rollen.")
@@ -30,12 +30,14 @@ def render() -> None:
             st.info(GEEN_TOEGANG, icon=":material/lock:")
         return
     cases_data.show_flash()
-    names = (["Gebruikers"] if beheerder else []) + (["Auditlog"] if coordinator else []) \
+    names = (["Gebruikers", "Sessies"] if beheerder else []) + (["Auditlog"] if coordinator else []) \
         + ["Bewaartermijn en vernietiging", "Teamcontact"]
     tabs = dict(zip(names, st.tabs(names), strict=True))
     if beheerder:
         with tabs["Gebruikers"]:
             case_users.render(gebruiker)
+        with tabs["Sessies"]:
+            session_settings.render(gebruiker)
     if coordinator:
         with tabs["Auditlog"]:
             case_audit.render_audit(gebruiker)

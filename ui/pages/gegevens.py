@@ -16,11 +16,11 @@ import duckdb
 import streamlit as st
 
 from cases.model import Rol
-from cases.store import DEMO, current_mode
+from cases.store import DEMO
 from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
-from ui import data, data_gegevens, theme
+from ui import cases_data, data, data_gegevens, theme
 from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register
 from ui.format import LEEG, datum, datumtijd, getal, kies, meervoud
 from ui.tabel import nl_waarde
@@ -136,8 +136,10 @@ def _rechten() -> Rechten:
     if gebruiker is not None and gebruiker.heeft_rol(Rol.BEHEERDER):
         return Rechten(beheren=True, paden=True)
     try:
-        demo = current_mode() == DEMO
-    except Exception:  # an unknown mode never means demo
+        from ui import cases_data
+
+        demo = cases_data.mode() == DEMO
+    except Exception:  # an unknown mode, or demo asked for on real data, never means demo
         demo = False
     return Rechten(beheren=demo, paden=False)
 
@@ -311,7 +313,8 @@ def _ongekoppeld(snapshot: str | None, peildatum: str) -> None:
     st.download_button(
         f"Download {meervoud(len(tabel), 'vestiging', 'vestigingen')} die niet of onzeker "
         f"{kies(len(tabel), 'is', 'zijn')} gekoppeld (CSV)",
-        to_csv(kolommen, [tuple(r.values()) for r in tabel]),
+        cases_data.audited("niet of onzeker gekoppelde vestigingen CSV",
+                           lambda: to_csv(kolommen, [tuple(r.values()) for r in tabel]), aantal=len(tabel)),
         file_name=f"niet-gekoppeld-{peildatum}.csv", mime="text/csv", icon=":material/download:",
         key="gegevens_ongekoppeld_csv", disabled=not tabel)
 

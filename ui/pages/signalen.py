@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import export_dook, indicators, layers
-from ui import data, data_analyse, theme
+from ui import cases_data, data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal
 from ui.tabel import nl_tabel
@@ -82,7 +82,9 @@ def downloads(naam: str, csv: Callable[[], bytes] | None, xlsx: Callable[[], byt
               key: str) -> None:
     """CSV and XLSX buttons; the files are made only when clicked."""
     kolommen = st.columns([1, 2, 2] if csv else [2, 3], gap="small")
+    xlsx = cases_data.audited(f"{naam} Excel", xlsx)
     if csv:
+        csv = cases_data.audited(f"{naam} CSV", csv)
         kolommen[0].download_button("Download CSV", csv, file_name=f"{naam}.csv",
                                     mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                                     on_click="ignore")
