@@ -325,8 +325,9 @@ KINDS: dict[str, Kind] = {
         [[[90_000, 450_000], [90_500, 450_000], [90_000, 450_000]]])]), rij=1, veld="geometry"),
     "geojson_self_intersecting": Kind(_geojson("strik.geojson", [_feature(RD_SQUARE), _feature(
         BOWTIE, code="B")]), rij=2, veld="geometry"),
+    # a file-level fault: every coordinate is RD while the file claims (by default) WGS84
     "geojson_rd_without_crs": Kind(_geojson("rd-zonder-crs.geojson", [_feature(RD_SQUARE)],
-                                            crs=None), rij=1, veld="geometry"),
+                                            crs=None), veld="crs"),
     "geojson_swapped_lat_lon": Kind(_geojson("verwisseld.geojson", [_feature(LONLAT_SQUARE),
                                              _feature(_swap(LONLAT_SQUARE), code="B")], crs=None),
                                     rij=2, veld="geometry"),

@@ -165,7 +165,7 @@ def test_full_disk_during_load_keeps_the_register(data_dir, small_disk, tmp_path
     good = tmp_path / "goed.csv"
     good.write_bytes(hostile._lines(hostile.HEADER, *hostile.GOOD))
     _fill(disk, 256)
-    result = zicht(target, "load", "kvk-file", str(good), "--naam", "nieuw")
+    result = zicht(target, "load", "kvk-file", str(good), "--naam", "nieuw", "--peildatum", "2026-11-01")
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().splitlines() == [
         "zicht: fout: de schijf is vol; maak ruimte vrij en probeer opnieuw; de vorige snapshot "
@@ -213,7 +213,7 @@ def test_ctrl_c_during_load_keeps_the_register_and_says_so(data_dir, tmp_path):
             for i in range(1, 200_001)]
     big.write_bytes(hostile._lines(hostile.HEADER, *rows))
     register = (data_dir / "bronnen.json").read_bytes()
-    proc = start(data_dir, "load", "kvk-file", str(big), "--naam", "groot")
+    proc = start(data_dir, "load", "kvk-file", str(big), "--naam", "groot", "--peildatum", "2026-11-01")
     deadline = time.monotonic() + 120
     while not _has_open(proc.pid, big) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)

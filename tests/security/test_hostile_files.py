@@ -78,7 +78,8 @@ def test_hostile_file_is_refused_in_one_dutch_line(kind_id, data_dir, status_bef
     before = fingerprint(data_dir)
     try:
         started = time.monotonic()
-        result = zicht(data_dir, "load", soort, str(path), "--naam", "vijandig", *extra)
+        result = zicht(data_dir, "load", soort, str(path), "--naam", "vijandig", "--peildatum", "2026-11-01",
+                       *extra)
         seconds = time.monotonic() - started
     finally:
         if path.is_file() and not path.is_symlink() and path.stat().st_size > (100 << 20):
@@ -162,7 +163,8 @@ def test_a_file_that_changes_while_it_is_read_is_refused(data_dir, status_before
     before = fingerprint(data_dir)
     thread.start()
     try:
-        result = zicht(data_dir, "load", "kvk-file", str(path), "--naam", "vijandig")
+        result = zicht(data_dir, "load", "kvk-file", str(path), "--naam", "vijandig",
+                       "--peildatum", "2026-11-01")
     finally:
         stop.set()
         thread.join()
@@ -183,7 +185,7 @@ def test_oppervlakte_zero_loads_and_is_listed_as_a_warning(tmp_path, monkeypatch
     check_and_register(Bron(bron="bag-api", soort="bag-api", pad=str(folder),
                             peildatum="2026-11-01", opties={"gemeente": "0637"}))
     out = capsys.readouterr().out
-    assert "2 rijen gecontroleerd" in out
+    assert "3 rijen gecontroleerd" in out  # every BAG object delivered: 2 verblijfsobjecten, 1 pand
     assert "let op: 1 × oppervlakte_nul, bv. 0637010000000002, veld oppervlakte" in out
     built = zicht(data, "build", limit=False)
     assert built.returncode == 0, built.stderr
@@ -252,7 +254,7 @@ def _stream(data: bytes):
 def test_gegevens_page_shows_the_dutch_refusal_not_a_traceback(demo_data_dir, tmp_path, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from tests.ui.test_gegevens_app import _page, texts
+    from tests.ui.test_gegevens_app import _page, texts, upload_and_check
 
     target = tmp_path / "data"
     shutil.copytree(demo_data_dir, target, ignore=shutil.ignore_patterns("demo-bronnen", "bouw"))
@@ -262,10 +264,7 @@ def test_gegevens_page_shows_the_dutch_refusal_not_a_traceback(demo_data_dir, tm
     at = AppTest.from_function(_page, default_timeout=60)
     at.run()
     content = hostile._lines(hostile.HEADER, hostile.GOOD[0], hostile.row("Knip\x00Knap"))
-    at.file_uploader(key="gegevens_bestand_kvk_0").set_value(("vijandig.csv", content, "text/csv"))
-    at.run()
-    at.button(key="gegevens_controleren").click()
-    at.run()
+    upload_and_check(at, "vijandig.csv", content)  # the file states no peildatum: the page asks
     assert not at.exception, [e.message for e in at.exception]
     shown = texts(at)
     errors = " ".join(str(e.value) for e in at.error).replace("\\", "")  # Markdown escapes
