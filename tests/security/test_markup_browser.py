@@ -163,7 +163,7 @@ def _kaart(w: Walk) -> None:
     w.go("Kaart")
     b.wait_for_map(w.page)
     w.page.get_by_role("button", name="Pand openen").click()  # the vestiging is still open
-    expect(w.page.get_by_text("verblijfsobject(en)", exact=False).first).to_be_visible()
+    expect(w.page.get_by_text(re.compile(r"\d+ verblijfsobject")).first).to_be_visible()
     w.inspect("Kaart, pand")
     w.page.get_by_role("button", name="Sluiten").click()
     b.wait_idle(w.page, 800)

@@ -226,7 +226,8 @@ def test_every_bad_date_of_a_file_is_listed_at_once_with_a_download(data_dir):
     before = state_of(data_dir)
     bad = [ROW_2.replace("000098765432", f"00009876543{n}").replace("31-02-2024", f"3{n}-13-2024")
            for n in range(3)]
-    ended = ROW_1.replace(";01-02-2015;;Ja", ";01-02-2015;99-99-9999;Ja")
+    ended = ROW_1.replace(";01-02-2015;;Ja", ";01-02-2015;99-99-9999;Ja").replace(
+        "000012345678", "000012345679")  # one row per vestiging: a repeated number is refused
     at = upload_and_check(run_page(), "selectie-nov.csv", csv(ROW_1, *bad, ended))
     fout = "\n".join(e.value for e in at.error)
     assert "4 problemen gevonden" in fout

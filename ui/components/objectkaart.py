@@ -125,8 +125,8 @@ def plaats(card: dict | None) -> None:
              for nr, lijst in card["signalen_vestigingen"].items() for x in lijst]
     st.markdown(signalen_html(alle), unsafe_allow_html=True)
     actief = sum(1 for v in card["vestigingen"] if v["actief"])
-    st.markdown(f"**{getal(len(card['vestigingen']))} vestiging(en) ingeschreven, waarvan "
-                f"{getal(actief)} actief**")
+    st.markdown(f"**{meervoud(len(card['vestigingen']), 'vestiging', 'vestigingen')} ingeschreven, "
+                f"waarvan {getal(actief)} actief**")
     st.markdown(_vestigingen_html(card["vestigingen"]), unsafe_allow_html=True)
     if card["vestigingen"]:
         _kies_onderneming(card["vestigingen"], key=f"plaats_ond_{card['identificatie']}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import folium
 
 from geo import layers
+from geo.nlformat import meervoud
 from ui import data
 from ui.components.legend import Legenda, Rij, grenzen
 from ui.components.thema_lagen import Context, view_box
@@ -103,7 +104,8 @@ def _plaats_label(r: dict) -> str:
     plaats = " ".join(p for p in (r["postcode"], r["woonplaats"]) if p)
     return "\n".join([r["adres"] or "(adres onbekend)", plaats,
                       f"{PLAATS_NAAM[r['soort']].split(' (')[0]} · {r['status'] or 'status onbekend'}",
-                      f"{r['vestigingen']} actieve vestiging(en); klik voor de kaart"])
+                      meervoud(r["vestigingen"], "actieve vestiging", "actieve vestigingen")
+                      + "; klik voor de kaart"])
 
 
 def highlight(pand_geojson: dict | None, vestigingen: list[dict]) -> folium.FeatureGroup | None:
