@@ -62,8 +62,7 @@ def retentie(args: argparse.Namespace) -> int:
     with open_store() as store:
         records = run_retention(store, args.datum, door=_door())
     for r in records:
-        print(f"vernietigd: {r.casusnummer} ({r.thema.value}), einddatum {r.einddatum:%d-%m-%Y}, "
-              f"bewaartermijn {r.bewaartermijn_jaren} jaar")
+        print(f"vernietigd: {r.casusnummer} ({r.grondslag})")
     print(f"{len(records)} casus(sen) vernietigd.")
     return OK
 

@@ -343,22 +343,13 @@ class Treffer:
 
 @dataclass(frozen=True)
 class Vernietigingsrecord:
-    """Proof that a case was destroyed; holds no personal data."""
+    """All that is left of a destroyed case: its number, when, by whom and on which ground (in words,
+    e.g. 'bewaartermijn van 2 jaar na afronding op 01-03-2024 verstreken')."""
 
-    casus_id: str
     casusnummer: str
-    thema: Thema
-    aangemaakt_op: date
-    einddatum: date
-    bewaartermijn_jaren: int
     vernietigd_op: datetime
     uitgevoerd_door: str
-
-    @property
-    def grondslag(self) -> str:
-        """On which ground the case was destroyed, in words."""
-        return (f"bewaartermijn van {self.bewaartermijn_jaren} jaar na de einddatum "
-                f"{self.einddatum:%d-%m-%Y} verstreken")
+    grondslag: str
 
 
 def casus_from_row(row: dict) -> Casus:

@@ -7,7 +7,8 @@ which it can be reopened. The term that applies is fixed on the case when it is 
 cases archived afterwards.
 
 `run_retention` deletes every row of every expired case in one transaction, writes a
-vernietigingsrecord without personal data (case number, theme, dates, who ran it), and then
+vernietigingsrecord that is all that is left of it (case number, moment, who ran it, the ground in
+words), and then
 rewrites the store file: DuckDB keeps deleted rows in free blocks after DELETE + CHECKPOINT, so
 only a fresh copy makes the data leave the file. If the rewrite is interrupted, a flag makes the
 next run rewrite again. It runs at app start (cases.open_for_app) and via `zicht retentie`.
@@ -15,20 +16,19 @@ next run rewrite again. It runs at app start (cases.open_for_app) and via `zicht
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from cases import clock
 from cases.accounts import current_user
 from cases.audit import Actie
-from cases.model import Gebruiker, GeenToegang, OngeldigeInvoer, Rol, Thema, Vernietigingsrecord
-from cases.store import SQL_DIR, Store
+from cases.model import Gebruiker, GeenToegang, OngeldigeInvoer, Rol, Vernietigingsrecord
+from cases.store import HERSCHRIJVEN_NODIG, SQL_DIR, Store
 from geo.sqlfiles import run_script
 
 DEFAULT_BEWAARTERMIJN_JAREN = 2
 MAX_BEWAARTERMIJN_JAREN = 20
 SYSTEEM = "systeem"
 _TERMIJN = "bewaartermijn_jaren"
-_HERSCHRIJVEN = "herschrijven_nodig"
 
 
 def add_years(day: date, years: int) -> date:
@@ -61,21 +61,24 @@ def run_retention(store: Store, today: date | None = None, door: str = SYSTEEM) 
     """Destroy every archived case whose term has passed on `today`; return the records written."""
     today = today or date.today()
     now = clock.now()
+    records = []
     with store.transaction() as cur:
         expired = store.rows(cur, "verlopen", vandaag=today)
         ids = [r["id"] for r in expired]
         if ids:
-            store.run(cur, "vernietiging_nieuw", ids=ids, nu=now, door=door)
+            records = [Vernietigingsrecord(**r)
+                       for r in store.rows(cur, "vernietiging_nieuw", ids=ids, nu=now, door=door)]
             run_script(cur, "vernietig", SQL_DIR, vernietig_ids=ids)
-            store.run(cur, "meta_zet", sleutel=_HERSCHRIJVEN, waarde="1")
+            store.run(cur, "meta_zet", sleutel=HERSCHRIJVEN_NODIG, waarde="1")
+            grond = {r.casusnummer: r.grondslag for r in records}
             for row in expired:
                 store.log(door, Actie.VERNIETIGING, casus_id=row["id"],
-                          details={"casusnummer": row["casusnummer"], "thema": row["thema"]})
-    if ids or store.query("meta_get", sleutel=_HERSCHRIJVEN):
+                          details={"casusnummer": row["casusnummer"], "grondslag": grond[row["casusnummer"]]})
+    if ids or store.query("meta_get", sleutel=HERSCHRIJVEN_NODIG):
         store.rewrite()
         with store.cursor() as cur:
-            store.run(cur, "meta_wis", sleutel=_HERSCHRIJVEN)
-    return [_record(r, now, door) for r in expired]
+            store.run(cur, "meta_wis", sleutel=HERSCHRIJVEN_NODIG)
+    return records
 
 
 def destruction_records(store: Store, user: Gebruiker) -> list[Vernietigingsrecord]:
@@ -83,11 +86,5 @@ def destruction_records(store: Store, user: Gebruiker) -> list[Vernietigingsreco
     actor = current_user(store, user)
     if not actor.heeft_rol(Rol.BEHEERDER, Rol.COORDINATOR):
         raise GeenToegang("Alleen een beheerder of de coördinator kan de vernietigingen inzien.")
-    return [Vernietigingsrecord(**(r | {"thema": Thema(r["thema"])})) for r in store.query("vernietigingen")]
+    return [Vernietigingsrecord(**r) for r in store.query("vernietigingen")]
 
-
-def _record(row: dict, now: datetime, door: str) -> Vernietigingsrecord:
-    return Vernietigingsrecord(casus_id=row["id"], casusnummer=row["casusnummer"], thema=Thema(row["thema"]),
-                               aangemaakt_op=row["aangemaakt_op"], einddatum=row["einddatum"],
-                               bewaartermijn_jaren=row["bewaartermijn_jaren"], vernietigd_op=now,
-                               uitgevoerd_door=door)

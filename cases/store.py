@@ -33,7 +33,7 @@ from cases.file_modes import key_from_file, secure_data_dir
 from cases.mode import DEMO, DEMO_KEY, MODE_ENV, PRODUCTIE, ZET_PRODUCTIE, EchteGegevens, current_mode, decide
 from cases.model import OpslagFout, SleutelFout, VersieConflict
 from geo.db import data_dir, extension_file
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import run_script, sql_text
 
 __all__ = ["DEMO", "DEMO_KEY", "MODE_ENV", "PRODUCTIE", "Store", "current_mode", "open_store"]
 KEY_ENV = "ZICHT_CASES_KEY"
@@ -41,6 +41,9 @@ MIN_KEY_LENGTH = 16
 SQL_DIR = Path(__file__).parent / "sql"
 STORE_NAME = "cases.duckdb"
 AUDIT_NAME = "audit.log"
+SCHEMA_VERSIE = 2
+# Meta key set while deleted data may still sit in free blocks; retention rewrites the file and clears it.
+HERSCHRIJVEN_NODIG = "herschrijven_nodig"
 _PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -136,6 +139,20 @@ class Store:
         self._attach(self.path, "cases")
         with self.cursor() as cur:
             cur.execute(sql_text("schema", SQL_DIR))
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a store of an older schema to SCHEMA_VERSIE, all or nothing.
+
+        2: the vernietiging table keeps only number, moment, actor and ground."""
+        [(versie,)] = self._con.execute(
+            "SELECT CAST(waarde AS INTEGER) FROM cases.meta WHERE sleutel = 'schema_versie'").fetchall()
+        if versie >= SCHEMA_VERSIE:
+            return
+        with self.transaction() as cur:
+            cur.execute(sql_text("migratie_2_apart", SQL_DIR))
+            cur.execute(sql_text("schema", SQL_DIR))
+            run_script(cur, "migratie_2", SQL_DIR, herschrijven_sleutel=HERSCHRIJVEN_NODIG)
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -1,5 +1,3 @@
--- Case id -> casusnummer, also of destroyed cases (their proof of destruction keeps the number),
--- so the audit view names cases as users know them.
+-- Case id -> casusnummer of the live cases. A destroyed case keeps no internal id in the store; the
+-- audit view takes its number from the log's own vernietiging line (ui.components.object_namen).
 SELECT id AS casus_id, casusnummer FROM casus
-UNION ALL
-SELECT casus_id, casusnummer FROM vernietiging

@@ -130,16 +130,19 @@ CREATE TABLE IF NOT EXISTS gebeurtenis (   -- case history: who changed what, wh
     gebruiker   VARCHAR NOT NULL
 );
 
-CREATE TABLE IF NOT EXISTS vernietiging (  -- proof of destruction; no personal data
-    casus_id            VARCHAR NOT NULL,
-    casusnummer         VARCHAR NOT NULL,
-    thema               VARCHAR NOT NULL,
-    aangemaakt_op       DATE NOT NULL,
-    einddatum           DATE NOT NULL,
-    bewaartermijn_jaren INTEGER NOT NULL,
-    vernietigd_op       TIMESTAMP NOT NULL,
-    uitgevoerd_door     VARCHAR NOT NULL
+-- Proof of destruction, and all that is left of a destroyed case: its number, when, by whom and on
+-- which ground. No internal id, theme or other case data (issue 12: retention).
+CREATE TABLE IF NOT EXISTS vernietiging (
+    casusnummer     VARCHAR NOT NULL,
+    vernietigd_op   TIMESTAMP NOT NULL,
+    uitgevoerd_door VARCHAR NOT NULL,
+    grondslag       VARCHAR NOT NULL
 );
+
+-- The ground of a destruction in words, fixed when the case is destroyed.
+CREATE OR REPLACE MACRO vernietiging_grondslag(jaren, einddatum) AS
+    'bewaartermijn van ' || jaren || ' jaar na afronding op ' || strftime(einddatum, '%d-%m-%Y')
+    || ' verstreken';
 
 -- The one definition of "which themes may this user see": the user's datarollen, while active.
 -- Every query that returns case content filters on it (cases.access).
@@ -148,5 +151,5 @@ CREATE OR REPLACE MACRO zichtbare_themas(naam) AS TABLE
     FROM gebruiker_datarol d JOIN gebruiker g USING (gebruikersnaam)
     WHERE d.gebruikersnaam = naam AND g.actief;
 
--- Version of this schema, for future migrations.
-INSERT OR IGNORE INTO meta (sleutel, waarde) VALUES ('schema_versie', '1');
+-- Version of this schema: a new store starts at the latest, an older one is migrated (Store._migrate).
+INSERT OR IGNORE INTO meta (sleutel, waarde) VALUES ('schema_versie', '2');

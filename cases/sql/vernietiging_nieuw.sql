@@ -1,6 +1,7 @@
--- The proof of destruction: case number, theme and dates only.
-INSERT INTO vernietiging (casus_id, casusnummer, thema, aangemaakt_op, einddatum, bewaartermijn_jaren,
-                          vernietigd_op, uitgevoerd_door)
-SELECT id, casusnummer, thema, CAST(aangemaakt_op AS DATE), einddatum, bewaartermijn_jaren, $nu, $door
+-- The proof of destruction: case number, moment, actor and ground; nothing else of the case.
+INSERT INTO vernietiging (casusnummer, vernietigd_op, uitgevoerd_door, grondslag)
+SELECT casusnummer, $nu, $door, vernietiging_grondslag(bewaartermijn_jaren, einddatum)
 FROM casus
-WHERE list_contains($ids::VARCHAR[], id);
+WHERE list_contains($ids::VARCHAR[], id)
+ORDER BY casusnummer
+RETURNING casusnummer, vernietigd_op, uitgevoerd_door, grondslag;

@@ -70,7 +70,7 @@ def test_rewritten_store_has_no_free_block_and_no_trace_of_the_destroyed_cases(s
 
     records = retention.run_retention(store, expired[-1].vernietigen_op, door="test")
 
-    assert {r.casus_id for r in records} == {c.id for c in expired}
+    assert {r.casusnummer for r in records} == {c.casusnummer for c in expired}
     size = database_size(store)
     assert size["free_blocks"] == 0 and size["used_blocks"] == size["total_blocks"]
     assert size["total_blocks"] < before["total_blocks"]
@@ -78,7 +78,7 @@ def test_rewritten_store_has_no_free_block_and_no_trace_of_the_destroyed_cases(s
     live = every_value(store)
     assert SECRET not in live and kept.id in live
     for case in expired:
-        assert case.id in live  # in the destruction record, and only there:
+        assert case.id not in live and case.casusnummer in live  # the number in the record, only there:
     with store.cursor() as cur:
         tables = [t for (t,) in cur.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = 'cases' "
@@ -106,15 +106,13 @@ def test_destruction_record_holds_number_date_by_whom_and_ground_only(store, tea
     assert record.casusnummer == case.casusnummer
     assert record.vernietigd_op.date() == date.today()
     assert record.uitgevoerd_door == "opdrachtregel (beheerder)"
-    assert record.grondslag == (f"bewaartermijn van {case.bewaartermijn_jaren} jaar na de "
-                                f"einddatum {case.einddatum:%d-%m-%Y} verstreken")
+    assert record.grondslag == (f"bewaartermijn van {case.bewaartermijn_jaren} jaar na afronding op "
+                                f"{case.einddatum:%d-%m-%Y} verstreken")
     stored = {f.name for f in dataclasses.fields(record)}
-    assert stored == {"casus_id", "casusnummer", "thema", "aangemaakt_op", "einddatum",
-                      "bewaartermijn_jaren", "vernietigd_op", "uitgevoerd_door"}
-    assert SECRET not in repr(record) and "Cor" not in repr(record)
+    assert stored == {"casusnummer", "vernietigd_op", "uitgevoerd_door", "grondslag"}
+    assert SECRET not in repr(record) and "Cor" not in repr(record) and case.id not in repr(record)
     with store.cursor() as cur:
         columns = [c for (c,) in cur.execute(
             "SELECT column_name FROM duckdb_columns() WHERE database_name = 'cases' "
             "AND table_name = 'vernietiging'").fetchall()]
-    assert columns == ["casus_id", "casusnummer", "thema", "aangemaakt_op", "einddatum",
-                       "bewaartermijn_jaren", "vernietigd_op", "uitgevoerd_door"]
+    assert columns == ["casusnummer", "vernietigd_op", "uitgevoerd_door", "grondslag"]

@@ -145,6 +145,15 @@ def test_retention_runs_when_the_app_starts_and_the_coordinator_sees_the_record(
     at = run(app("beheer", "coord"))  # the first run opens the store: cases.open_for_app
     assert case.casusnummer in texts(at)
     assert "systeem (start app)" in texts(at)
+    frames = [df.value for df in at.dataframe]
+    [record] = [f for f in frames if "Grond" in f.columns]
+    assert list(record.columns) == ["Casusnummer", "Vernietigd op", "Door", "Grond"]
+    assert list(record["Grond"]) == [f"bewaartermijn van 2 jaar na afronding op {case.einddatum:%d-%m-%Y} "
+                                     "verstreken"]
+    [audit] = [f for f in frames if "Actie" in f.columns]
+    # the store keeps no internal id of the destroyed case: the log's own line names it
+    assert set(audit[audit["Actie"] == "Vernietiging"]["Casus"]) == {case.casusnummer}
+    assert set(audit["Casus"]) <= {case.casusnummer, ""}
     store = support.cases_data.store()
     assert access.list_cases(store, coord) == []
 

@@ -13,7 +13,7 @@ from geo.export_dook import to_csv
 from geo.nlformat import AMSTERDAM
 from ui import cases_data
 from ui.components.object_namen import AuditNamen, details_tekst
-from ui.format import LEEG, datum, datumtijd, getal
+from ui.format import LEEG, datumtijd, getal
 from ui.text import md_escape
 
 TONEN = 300
@@ -47,7 +47,7 @@ def render_audit(coordinator: Gebruiker) -> None:
     shown = [r for r in reversed(rows) if (not wie or r.get("gebruiker") in wie)
              and (not wat or r.get("actie") in wat)][:TONEN]
     st.caption(f"De laatste {getal(len(shown))} van {getal(len(rows))} regels, nieuwste eerst.")
-    namen = AuditNamen.voor(store, shown)
+    namen = AuditNamen.voor(store, shown, rows)
     st.dataframe([_display(r, namen) for r in shown], hide_index=True, width="stretch")
     st.download_button("Auditlog exporteren (CSV)", data=exporter(store, coordinator),
                        file_name=f"auditlog-{datetime.now(AMSTERDAM):%Y-%m-%d}.csv", mime="text/csv",
@@ -69,7 +69,7 @@ def _status(controle: audit.Controle, rows: list[dict]) -> None:
              "en meld dit bij de functionaris gegevensbescherming.", icon=":material/gpp_bad:")
     bad = [r for r in rows if r.get("regel") == controle.fout_regel]
     if bad:
-        st.dataframe([_display(bad[0], AuditNamen.voor(cases_data.store(), bad[:1]))], hide_index=True,
+        st.dataframe([_display(bad[0], AuditNamen.voor(cases_data.store(), bad[:1], rows))], hide_index=True,
                      width="stretch")
 
 
@@ -110,16 +110,15 @@ def render_retention(gebruiker: Gebruiker) -> None:
         st.form_submit_button("Bewaartermijn opslaan", on_click=_save_term, args=(gebruiker,))
     st.caption("Vernietiging gebeurt automatisch bij elke start van Zicht (de beheerder kan het ook laten "
                "draaien met het commando zicht retentie): gearchiveerde casussen waarvan de termijn voorbij "
-               "is, worden met alles erin gewist. Alleen het casusnummer, het thema en de data blijven over.")
+               "is, worden met alles erin gewist. Alleen het casusnummer, het moment, wie het deed en "
+               "de grond blijven over.")
     records = retention.destruction_records(store, gebruiker)
     st.markdown("##### Vernietigde casussen")
     if not records:
         st.caption("Er zijn nog geen casussen vernietigd.")
         return
-    st.dataframe([{"Casusnummer": r.casusnummer, "Thema": r.thema.label, "Aangemaakt": datum(r.aangemaakt_op),
-                   "Einddatum": datum(r.einddatum), "Bewaartermijn": f"{r.bewaartermijn_jaren} jaar",
-                   "Vernietigd op": datumtijd(r.vernietigd_op), "Door": r.uitgevoerd_door,
-                   "Grond": r.grondslag}
+    st.dataframe([{"Casusnummer": r.casusnummer, "Vernietigd op": datumtijd(r.vernietigd_op),
+                   "Door": r.uitgevoerd_door, "Grond": r.grondslag}
                   for r in records], hide_index=True, width="stretch")
 
 

@@ -3,9 +3,11 @@ name or address (geo.objectnamen on the current snapshot), the details as 'veld:
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 
+from cases.audit import Actie
 from cases.model import ObjectType
 from geo import objectnamen
 from ui import data
@@ -21,8 +23,11 @@ class AuditNamen:
     objecten: dict[tuple[str, str], str]
 
     @classmethod
-    def voor(cls, store, rows: list[dict]) -> AuditNamen:
-        casussen = {r["casus_id"]: r["casusnummer"] for r in store.query("casusnummers")}
+    def voor(cls, store, rows: list[dict], log: list[dict] | None = None) -> AuditNamen:
+        """Names for `rows`; a destroyed case's number comes from its vernietiging line in `log` (the
+        whole log, default `rows`), as the store keeps no internal id of a destroyed case."""
+        casussen = destroyed_numbers(rows if log is None else log)
+        casussen |= {r["casus_id"]: r["casusnummer"] for r in store.query("casusnummers")}
         wanted = {(r.get("object_type"), r.get("object_id")) for r in rows if r.get("object_id")}
         return cls(casussen, object_labels(wanted))
 
@@ -38,6 +43,16 @@ class AuditNamen:
             soort = object_type or "object"
         label = self.objecten.get((object_type, object_id))
         return f"{soort} {object_id}" + (f" ({label})" if label else "")
+
+
+def destroyed_numbers(log: list[dict]) -> dict[str, str]:
+    """Case id -> casusnummer from the log's vernietiging lines."""
+    numbers = {}
+    for r in log:
+        if r.get("actie") == Actie.VERNIETIGING.value and r.get("casus_id"):
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                numbers[r["casus_id"]] = json.loads(r["details"])["casusnummer"]
+    return numbers
 
 
 def object_labels(objects: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
