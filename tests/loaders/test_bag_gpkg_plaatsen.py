@@ -4,24 +4,11 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pyogrio
-import pytest
 import shapely
 
-from geo.db import connect
-from geo.sqlfiles import run_script
 from loaders import bag_gpkg
-from loaders.pipeline import prepare_staging
 
 VIERKANT = shapely.box(1000, 1000, 1010, 1010)
-
-
-@pytest.fixture
-def con():
-    c = connect()
-    run_script(c, "schema")
-    prepare_staging(c)
-    yield c
-    c.close()
 
 
 def _laag(path, laag, kolommen: dict, geoms, soort, append):
