@@ -141,7 +141,7 @@ def validate(bron: Bron) -> tuple[int, list[str]]:
 def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
     """The load summary: SBI versions and unknown codes in words (sbi_versie.summary), then per
     other kind of warning a count with its first record and at most `per_soort` records (the rest
-    via `zicht waarschuwingen` after the build). Those rows load; they are listed, not refused."""
+    via `zicht waarschuwingen` after the build). They are listed, not refused."""
     regels = sbi_versie.summary(con, bron.bron) if bron.soort.startswith("kvk") else []
     rows = con.execute(
         "SELECT soort, coalesce(sleutel, ''), coalesce(toelichting, ''),"
@@ -152,8 +152,9 @@ def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
         [list(sbi_versie.SOORTEN)]).fetchall()
     for soort, sleutel, toelichting, volgnummer, aantal, voorbeeld in rows:
         if volgnummer == 1:
-            regels.append(f"let op: {aantal} × {soort}, bv. {voorbeeld}; geladen, en te zien bij "
-                          "Gegevens")
+            # no "loaded" here: a skipped file is a warning too, and it was not loaded
+            regels.append(f"let op: {aantal} × {soort}, bv. {voorbeeld}; na de bouw te zien bij "
+                          "Gegevens en met `zicht waarschuwingen`")
         if volgnummer <= per_soort:
             regels.append(f"{soort_label(soort)}: {sleutel}: {toelichting}")
         elif volgnummer == per_soort + 1:
