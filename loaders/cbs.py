@@ -13,7 +13,7 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders.bag_api_pages import features_of, next_url, write_atomic
+from loaders.bag.api_pages import features_of, next_url, write_atomic
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gemeente import cbs_gemeentecode

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from loaders.bag_api_pages import write_atomic
+from loaders.bag.api_pages import write_atomic
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient, HttpFout

@@ -20,17 +20,11 @@ from pathlib import Path
 from geo import sbi_lijst, snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
-from loaders import (
-    bag_api_load,
-    bag_gpkg,
-    bag_values,
-    bag_xml,
-    file_guard,
-    gebieden,
-    kvk_file,
-    kvk_json,
-    rdw,
-)
+from loaders import file_guard, gebieden, kvk_file, kvk_json, rdw
+from loaders.bag import api_load as bag_api_load
+from loaders.bag import gpkg as bag_gpkg
+from loaders.bag import values as bag_values
+from loaders.bag import xml_extract as bag_xml
 from loaders.engine_errors import is_interrupt, translate
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode, gemeentenaam

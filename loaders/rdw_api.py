@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from loaders.bag_api_pages import write_atomic
+from loaders.bag.api_pages import write_atomic
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient

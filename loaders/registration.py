@@ -14,7 +14,8 @@ import pyogrio
 
 from geo.db import connect, data_dir
 from geo.sqlfiles import run_script
-from loaders import bag_gpkg, peildatum, sbi_versie
+from loaders import peildatum, sbi_versie
+from loaders.bag import gpkg as bag_gpkg
 from loaders.errors import InvoerFout
 from loaders.file_guard import check_path
 from loaders.gemeente import gemeentecode

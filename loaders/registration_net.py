@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from geo.db import data_dir
-from loaders import bag_api, cbs, kvk_api, rdw_api
+from loaders import cbs, kvk_api, rdw_api
+from loaders.bag import api as bag_api
 from loaders.errors import InvoerFout
 from loaders.gemeente import cbs_gemeentecode, gemeentecode
 from loaders.sources import Bron

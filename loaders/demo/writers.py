@@ -34,7 +34,7 @@ GPKG_TIMESTAMP = "2026-11-01T00:00:00.000Z"  # the demo peildatum, never today
 
 class BagWriter:
     """bag-light.gpkg: verblijfsobject, pand, ligplaats, standplaats and woonplaats layers,
-    appended per municipality, plus a non-spatial nevenadres table (see loaders/bag_gpkg.py)."""
+    appended per municipality, plus a non-spatial nevenadres table (see loaders/bag/gpkg.py)."""
 
     def __init__(self, path: Path):
         self.path = path

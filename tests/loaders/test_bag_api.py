@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from loaders import bag_api
+from loaders.bag import api as bag_api
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpClient, HttpFout
 from tests.loaders.replay_server import Reply

@@ -6,7 +6,7 @@ import pyarrow as pa
 import pyogrio
 import shapely
 
-from loaders import bag_gpkg
+from loaders.bag import gpkg as bag_gpkg
 
 VIERKANT = shapely.box(1000, 1000, 1010, 1010)
 

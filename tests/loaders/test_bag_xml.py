@@ -15,8 +15,8 @@ import pytest
 
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import bag_xml
-from loaders.bag_xml import SQL
+from loaders.bag import xml_extract as bag_xml
+from loaders.bag.xml_extract import SQL
 from loaders.errors import InvoerFout
 from tests.conftest import shared_file
 

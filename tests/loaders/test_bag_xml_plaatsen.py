@@ -28,9 +28,9 @@ import pytest
 from geo import snapshots
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import bag_xml
-from loaders.bag_xml import SQL
-from loaders.bag_xml_parse import BAG10_MELDING
+from loaders.bag import xml_extract as bag_xml
+from loaders.bag.xml_extract import SQL
+from loaders.bag.xml_parse import BAG10_MELDING
 from loaders.errors import InvoerFout
 from loaders.sources import read_register
 from tests.conftest import shared_file

@@ -152,7 +152,7 @@ def _swap(coords):
 
 
 def bag_api_folder(folder: Path, *vbo_properties: dict, name: str = "bag-api") -> Path:
-    """A finished BAG OGC API download (loaders.bag_api) with one pand and the given
+    """A finished BAG OGC API download (loaders.bag.api) with one pand and the given
     verblijfsobjecten (each property dict merged over a valid one)."""
     out = folder / name
     out.mkdir()

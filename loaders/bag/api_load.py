@@ -1,4 +1,4 @@
-"""Load saved BAG OGC API pages (see loaders/bag_api.py) into the snapshot, offline."""
+"""Load saved BAG OGC API pages (see loaders/bag/api.py) into the snapshot, offline."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import pyarrow as pa
 
 from geo.crs import sql_to_rd
 from geo.sqlfiles import run_script
-from loaders.bag_api_pages import STATE, features_of, parse_page, read_state, saved_pages
-from loaders.bag_objecten import bag_objecten
-from loaders.bag_values import check_value
+from loaders.bag.api_pages import STATE, features_of, parse_page, read_state, saved_pages
+from loaders.bag.objecten import bag_objecten
+from loaders.bag.values import check_value
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
-SQL = Path(__file__).parent / "sql"
+SQL = Path(__file__).parents[1] / "sql"
 COLLECTIONS = ("verblijfsobject", "pand", "ligplaats", "standplaats", "adres")
 # Collections a download made before Zicht asked for them lacks: loaded as empty.
 LATER_TOEGEVOEGD = ("ligplaats", "standplaats", "adres")

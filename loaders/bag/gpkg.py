@@ -18,12 +18,12 @@ from pathlib import Path
 import pyogrio
 
 from geo.sqlfiles import run_script
-from loaders.bag_objecten import bag_objecten
+from loaders.bag.objecten import bag_objecten
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 
-SQL = Path(__file__).parent / "sql"
+SQL = Path(__file__).parents[1] / "sql"
 VBO_COLUMNS = [
     "identificatie", "oppervlakte", "status", "gebruiksdoel", "openbare_ruimte_naam",
     "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats_naam", "bouwjaar",

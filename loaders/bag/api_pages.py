@@ -1,6 +1,6 @@
 """Saved BAG OGC API pages: reading, paging links and the download state file.
 
-Shared by the download (loaders/bag_api.py) and the offline load (loaders/bag_api_load.py).
+Shared by the download (loaders/bag/api.py) and the offline load (loaders/bag/api_load.py).
 """
 
 from __future__ import annotations

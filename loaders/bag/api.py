@@ -21,8 +21,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from loaders.bag_api_load import load  # noqa: F401  (the pipeline calls bag_api.load)
-from loaders.bag_api_pages import (
+from loaders.bag.api_load import load  # noqa: F401  (the pipeline calls bag_api.load)
+from loaders.bag.api_pages import (
     PAGE_NAME,
     STATE,
     features_of,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from geo.sqlfiles import sql_text
 
-SQL = Path(__file__).parent / "sql"
+SQL = Path(__file__).parents[1] / "sql"
 
 
 def bag_objecten(con) -> int:

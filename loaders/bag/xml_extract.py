@@ -25,14 +25,14 @@ import pyarrow as pa
 import shapely
 
 from geo.sqlfiles import run_script
-from loaders.bag_objecten import bag_objecten
-from loaders.bag_xml_bron import Bron, Deel
-from loaders.bag_xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
+from loaders.bag.objecten import bag_objecten
+from loaders.bag.xml_bron import Bron, Deel
+from loaders.bag.xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
 from loaders.engine_errors import geos_reason
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
 
-SQL = Path(__file__).parent / "sql"
+SQL = Path(__file__).parents[1] / "sql"
 BATCH = 100_000          # rows per Arrow batch written to DuckDB
 CONTROLE = 20_000        # geometries validated at once
 _S, _I, _B = pa.string(), pa.int32(), pa.binary()
