@@ -17,7 +17,7 @@ from pathlib import Path
 
 from loaders.errors import InvoerFout
 from loaders.gebieden import is_cbs_bestand
-from loaders.kvk_file_detect import detect_delimiter, detect_encoding, first_line
+from loaders.kvk.file_detect import detect_delimiter, detect_encoding, first_line
 
 _STAND = re.compile(rb"<[^>]*StandTechnischeDatum>\s*(\d{4}-\d{2}-\d{2})\s*<")
 _JAAR = re.compile(r"(?<![0-9A-Za-z])(19[89]\d|20[0-4]\d)(?![0-9A-Za-z])")

@@ -20,7 +20,7 @@ from pathlib import Path
 from geo import sbi_lijst, snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
-from loaders import file_guard, gebieden, kvk_file, kvk_json, rdw
+from loaders import file_guard, gebieden, rdw
 from loaders.bag import api_load as bag_api_load
 from loaders.bag import gpkg as bag_gpkg
 from loaders.bag import values as bag_values
@@ -28,6 +28,8 @@ from loaders.bag import xml_extract as bag_xml
 from loaders.engine_errors import is_interrupt, translate
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode, gemeentenaam
+from loaders.kvk import api_json as kvk_json
+from loaders.kvk import file as kvk_file
 from loaders.meter import PeakMeter
 from loaders.sources import Bron, read_register
 

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from geo.db import data_dir
-from loaders import cbs, kvk_api, rdw_api
+from loaders import cbs, rdw_api
 from loaders.bag import api as bag_api
 from loaders.errors import InvoerFout
 from loaders.gemeente import cbs_gemeentecode, gemeentecode
+from loaders.kvk import api as kvk_api
 from loaders.sources import Bron
 
 DOWNLOADS = "bronnen"

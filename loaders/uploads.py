@@ -30,8 +30,8 @@ from geo.sqlfiles import run_script, sql_text
 from loaders.engine_errors import describe, translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.file_guard import created_private
-from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
-from loaders.kvk_mapping import DOOK
+from loaders.kvk.file_detect import Utf8Csv, detect_delimiter, first_line
+from loaders.kvk.mapping import DOOK
 from loaders.pipeline import _load_source, pid_alive, prepare_staging
 from loaders.sources import Bron, read_register
 
@@ -327,7 +327,7 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
 
 
 def mapping_toml(mapping: dict[str, str], sbi_versie: str | None = None) -> str:
-    """A column mapping in the TOML form loaders.kvk_mapping reads (strings JSON-escaped, which
+    """A column mapping in the TOML form loaders.kvk.mapping reads (strings JSON-escaped, which
     is valid for TOML basic strings)."""
     lines = ["# Kolomindeling voor een KVK-selectie (Zicht).", "[kolommen]"]
     lines += [f"{veld} = {_toml_string(kolom)}" for veld, kolom in mapping.items()]

@@ -8,9 +8,10 @@ import pytest
 
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import kvk_api, kvk_json
 from loaders.errors import InvoerFout
 from loaders.http_client import HttpFout
+from loaders.kvk import api as kvk_api
+from loaders.kvk import api_json as kvk_json
 from loaders.pipeline import prepare_staging
 from tests.loaders.replay_server import Reply
 

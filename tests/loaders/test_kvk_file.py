@@ -6,8 +6,8 @@ import pytest
 
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import kvk_file
 from loaders.errors import InvoerFout
+from loaders.kvk import file as kvk_file
 from loaders.pipeline import SQL
 
 HEADER = ("BAG numid;straat;huisnummer;huisletter;huisnummertoevoeging;postcode;gemeentenaam;"

@@ -8,8 +8,8 @@ import pytest
 
 from geo.db import connect
 from geo.sqlfiles import run_script
-from loaders import kvk_json
 from loaders.errors import InvoerFout
+from loaders.kvk import api_json as kvk_json
 from loaders.pipeline import prepare_staging
 from tests.conftest import shared_file
 

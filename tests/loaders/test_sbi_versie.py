@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
-from loaders import kvk_file, kvk_json, sbi_versie
+from loaders import sbi_versie
+from loaders.kvk import api_json as kvk_json
+from loaders.kvk import file as kvk_file
 from tests.conftest import shared_file
 from tests.loaders.test_pipeline import zicht
 

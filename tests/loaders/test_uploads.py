@@ -16,7 +16,7 @@ import pytest
 
 from loaders import uploads
 from loaders.errors import InvoerFout
-from loaders.kvk_mapping import read_mapping
+from loaders.kvk.mapping import read_mapping
 from loaders.sources import Bron, register
 
 HEADER = ("BAG numid;straat;huisnummer;huisletter;huisnummertoevoeging;postcode;gemeentenaam;"

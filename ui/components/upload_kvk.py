@@ -11,7 +11,7 @@ import streamlit as st
 
 from loaders import uploads
 from loaders.errors import InvoerFout
-from loaders.kvk_mapping import DOOK, REQUIRED
+from loaders.kvk.mapping import DOOK, REQUIRED
 from ui import cases_data
 from ui.text import md_escape, plain
 

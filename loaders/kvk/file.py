@@ -10,15 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.sqlfiles import run_script, set_variables
-from loaders import file_guard, kvk_values
+from loaders import file_guard
 from loaders import sbi_versie as sbi
 from loaders.engine_errors import translate
 from loaders.errors import InvoerFout, InvoerFouten
-from loaders.kvk_file_detect import Utf8Csv, detect_delimiter, first_line
-from loaders.kvk_ids import LENGTE, probleem
-from loaders.kvk_mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
+from loaders.kvk import values as kvk_values
+from loaders.kvk.file_detect import Utf8Csv, detect_delimiter, first_line
+from loaders.kvk.ids import LENGTE, probleem
+from loaders.kvk.mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
 
-SQL = Path(__file__).parent / "sql"
+SQL = Path(__file__).parents[1] / "sql"
 STAGE = "kvk_csv_ruw"
 
 
@@ -70,7 +71,7 @@ def _check_columns(con, path: Path) -> None:
 
 
 def _check_identifiers(con, path: Path) -> None:
-    """Every row needs a valid vestigingsnummer and KVK-nummer (see loaders.kvk_ids)."""
+    """Every row needs a valid vestigingsnummer and KVK-nummer (see loaders.kvk.ids)."""
     for soort, lengte in LENGTE.items():
         column = DOOK[soort]
         bad = con.execute(

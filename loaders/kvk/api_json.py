@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from loaders import kvk_json_rij
 from loaders import sbi_versie as sbi
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
+from loaders.kvk import api_json_rij as kvk_json_rij
 
 MAX_BYTES = 10 << 20
 COLUMNS = [

@@ -3,7 +3,7 @@
 KVK charges per profile, so every response is cached as received under
 `cache_dir/<endpoint>/<key>.json` and a cached response is never fetched again (a "not found",
 404 with fout code IPD5200, is cached too). `download` writes the Vestigingsprofielen as
-`vestigingsprofiel_<n>.json` into a folder that `loaders.kvk_json.load` reads.
+`vestigingsprofiel_<n>.json` into a folder that `loaders.kvk.api_json.load` reads.
 
 The API key (header `apikey`) comes from the caller or ZICHT_KVK_API_KEY. It never appears in
 logs, exceptions, reprs or saved files: it is held in a wrapper that prints as ***, the HTTP client

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.errors import InvoerFout
-from loaders.kvk_mapping import DOOK
+from loaders.kvk.mapping import DOOK
 
 MAX_HUISNUMMER = 99_999
 ID_LENGTH = {"vestigingsnummer": 12, "kvk_nummer": 8}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.errors import InvoerFout
-from loaders.kvk_ids import nummer
+from loaders.kvk.ids import nummer
 
 # EPSG:28992's area of use, with a margin: anything outside is not an RD coordinate.
 RD_X = (-7_000.0, 300_000.0)

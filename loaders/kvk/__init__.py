@@ -1,0 +1,1 @@
+"""The KVK source kinds: a selection file (CSV/XLSX) and saved KVK API answers (JSON)."""
