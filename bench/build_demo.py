@@ -17,7 +17,8 @@ TARGET_SECONDS = 60.0
 
 
 def run(scale: float, seed: int, folder: Path) -> list[tuple[str, float, float]]:
-    from loaders import demo_sources, pipeline
+    from demo import sources as demo_sources
+    from loaders import pipeline
 
     os.environ["ZICHT_DATA_DIR"] = str(folder)
     with PeakMeter() as gen:

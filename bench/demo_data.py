@@ -32,7 +32,7 @@ class Generatie:
 
 def prepare(data_dir: Path, scale: float, seed: int, reuse: bool, report=None) -> Generatie:
     """Generate (or reuse) the raw files under data_dir and register them as sources."""
-    from loaders import demo_sources
+    from demo import sources as demo_sources
 
     gen_file = data_dir / GEN_FILE
     if reuse and _reusable(data_dir, scale, seed):
@@ -58,7 +58,7 @@ def prepare(data_dir: Path, scale: float, seed: int, reuse: bool, report=None) -
 
 
 def _manifest(data_dir: Path) -> dict:
-    from loaders.demo_sources import DEMO_FOLDER
+    from demo.sources import DEMO_FOLDER
 
     return json.loads((data_dir / DEMO_FOLDER / "manifest.json").read_text())
 

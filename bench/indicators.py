@@ -18,8 +18,9 @@ TARGET_SECONDS = 5.0
 
 def ensure_demo(folder: Path, scale: float, seed: int, reuse: bool) -> None:
     """Generate and build Demostad (both snapshots) in `folder` unless reusing it."""
+    from demo import sources as demo_sources
     from geo import snapshots
-    from loaders import demo_sources, pipeline
+    from loaders import pipeline
 
     if reuse and snapshots.previous_snapshot(folder) is not None:
         return

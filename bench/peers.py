@@ -23,7 +23,7 @@ class Bestanden:
 
     @classmethod
     def in_data_dir(cls, data_dir: Path) -> Bestanden:
-        from loaders.demo_sources import DEMO_FOLDER
+        from demo.sources import DEMO_FOLDER
 
         root = data_dir / DEMO_FOLDER
         return cls(root / "bag-light.gpkg",

@@ -13,8 +13,9 @@ import time
 from datetime import date
 from pathlib import Path
 
+from demo import sources as demo_sources
 from geo.db import data_dir
-from loaders import demo_sources, pipeline, registration, waarschuwingen
+from loaders import pipeline, registration, waarschuwingen
 from loaders.engine_errors import describe, is_interrupt
 from loaders.errors import InvoerFout
 from loaders.status import status

@@ -21,7 +21,7 @@ def _isolated_data_dir(tmp_path_factory):
 @pytest.fixture(scope="session")
 def demo_data_dir(tmp_path_factory) -> Path:
     """A data dir with a built small Demostad snapshot (current pointer set). Do not modify."""
-    from loaders.demo_sources import generate_and_register
+    from demo.sources import generate_and_register
     from loaders.pipeline import build
 
     folder = tmp_path_factory.mktemp("demostad")

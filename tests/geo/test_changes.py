@@ -11,9 +11,9 @@ from datetime import date
 
 import pytest
 
+from demo import vorige
 from geo import changes, indicators, snapshots
 from geo.db import connect
-from loaders.demo import vorige
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ import pytest
 import shapely
 from pyproj import Transformer
 
-from loaders.demo import generate
-from loaders.demo.writers import DOOK_HEADER
+from demo import generate
+from demo.writers import DOOK_HEADER
 
 SCALE, SEED = 0.05, 7
 PEILDATUM = date(2026, 11, 1)

@@ -33,7 +33,7 @@ def write_small_upload(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def with_upload(tmp_path_factory) -> Path:
     """Demostad plus a 4-row KVK upload dated 01-12-2026, built (shared by this module)."""
-    from loaders.demo_sources import generate_and_register
+    from demo.sources import generate_and_register
 
     data = tmp_path_factory.mktemp("peildata")
     generate_and_register(data, 0.05, 7, vervang=False, vorige=False)

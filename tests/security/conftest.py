@@ -35,7 +35,7 @@ def zicht(data_dir: Path, *args: str, **env: str | None) -> subprocess.Completed
 @pytest.fixture(scope="session")
 def real_data_dir(tmp_path_factory) -> Path:
     """A data folder with a snapshot built from a tiny NON-demo source (is_demo = 0). Do not modify."""
-    from loaders.demo_sources import generate_and_register
+    from demo.sources import generate_and_register
     from loaders.pipeline import build
     from loaders.sources import read_register, write_register
 

@@ -63,7 +63,7 @@ def names() -> list[str]:
 
 def build(folder: Path) -> dict:
     """Generate, plant, build and seed; returns what the tests need to find things again."""
-    from loaders.demo_sources import generate_and_register
+    from demo.sources import generate_and_register
     from loaders.pipeline import build as build_snapshot
     from loaders.sources import Bron, checksum, read_register, write_register
 

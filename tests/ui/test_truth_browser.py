@@ -35,7 +35,7 @@ CASE_TITLE = "Loods met wietlucht"
 @pytest.fixture(scope="module")
 def truth_data(tmp_path_factory):
     """Demostad + a 4-row KVK upload dated 01-12-2026, and one open case of the demo user."""
-    from loaders.demo_sources import generate_and_register
+    from demo.sources import generate_and_register
 
     data = tmp_path_factory.mktemp("waarheid")
     generate_and_register(data, 0.05, 7, vervang=False, vorige=False)

@@ -14,7 +14,7 @@ import shapely
 import shapely.affinity
 from shapely.geometry import MultiPoint, Point, Polygon
 
-from loaders.demo import names
+from demo import names
 
 R_FULL = 2650.0  # outline radius in metres of a municipality of size 1 (about 60,000 vbo)
 MIN_RADIUS = 650.0  # a tiny demo still needs room for three bedrijventerreinen

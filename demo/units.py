@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from loaders.demo.buildings import Panden
-from loaders.demo.city import BVG, FLAT, HAL, KANTOOR, RIJ, VOORZIENING, WINKEL
+from demo.buildings import Panden
+from demo.city import BVG, FLAT, HAL, KANTOOR, RIJ, VOORZIENING, WINKEL
 
 GEBRUIKSDOELEN = (
     "bijeenkomstfunctie", "celfunctie", "gezondheidszorgfunctie", "industriefunctie",

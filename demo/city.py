@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from loaders.demo.areas import Gemeente, Layout, Zone
+from demo.areas import Gemeente, Layout, Zone
 
 RIJ, FLAT, WINKEL, KANTOOR, VOORZIENING, HAL, BVG, GROEN = range(8)
 BLOCK_MIX = {

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
-from loaders.demo import api, gebieden, messiness, plaatsen, planted, rdw, vestigingen, writers
-from loaders.demo.areas import Gemeente
-from loaders.demo.companies import SBI2025_START
-from loaders.demo.town import build_town
+from demo import api, gebieden, messiness, plaatsen, planted, rdw, vestigingen, writers
+from demo.areas import Gemeente
+from demo.companies import SBI2025_START
+from demo.town import build_town
 
 PEILDATUM = "2026-11-01"
 GEMEENTECODE, GEMEENTENAAM = "9999", "Demostad"

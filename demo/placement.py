@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo.companies import DAY, PEILDATUM
-from loaders.demo.units import CENTRE, FACILITY, HOME, INDUSTRY, OFFICE
+from demo.companies import DAY, PEILDATUM
+from demo.units import CENTRE, FACILITY, HOME, INDUSTRY, OFFICE
 
 MAX_ACTIVE = 6
 ORDER = (FACILITY, INDUSTRY, OFFICE, CENTRE, HOME)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo import companies as co
-from loaders.demo import names, placement, planted
-from loaders.demo.units import WOON
+from demo import companies as co
+from demo import names, placement, planted
+from demo.units import WOON
 
 PER_SIZE = 15000
 

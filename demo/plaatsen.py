@@ -11,7 +11,7 @@ import numpy as np
 import pyarrow as pa
 import shapely
 
-from loaders.demo import sbi
+from demo import sbi
 
 LIGPLAATSEN, STANDPLAATSEN, NEVENADRESSEN = 6, 4, 5
 KADE, TERREIN = "Havenkade", "Woonwagenpark De Vlier"

@@ -2,7 +2,7 @@
 
 The demo goes through the same loaders as real data: that is the point of it. Before the
 current sources are registered, a snapshot of Demostad one month earlier is built (see
-loaders/demo/vorige.py), so "Wat is er veranderd" has something to compare with.
+demo/vorige.py), so "Wat is er veranderd" has something to compare with.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool
                           report=None, vorige: bool = True) -> list[Bron]:
     """Generate Demostad, build the earlier snapshot (unless `vorige` is False) and register
     the current sources; the caller builds the current snapshot."""
-    from loaders.demo import generate  # heavy; only needed here
+    from demo import generate  # heavy; only needed here
 
     own = [b for b in read_register(data_dir) if not b.opties.get("demo")]
     if own and not vervang:
@@ -51,7 +51,7 @@ def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool
 
 
 def _build_previous(data_dir: Path, out: Path, manifest: dict, say) -> None:
-    from loaders.demo import vorige
+    from demo import vorige
     from loaders.pipeline import build
 
     say(f"Vorige snapshot bouwen (Demostad op {vorige.PEILDATUM_VORIGE})…")

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyogrio
 import shapely
 
-from loaders.demo import names, plaatsen, sbi
+from demo import names, plaatsen, sbi
 
 DOOK_HEADER = (
     "BAG numid", "straat", "huisnummer", "huisletter", "huisnummertoevoeging", "postcode",

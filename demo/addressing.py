@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from loaders.demo import names
-from loaders.demo.areas import Layout
-from loaders.demo.units import (
+from demo import names
+from demo.areas import Layout
+from demo.units import (
     BIS,
     LETTER,
     LETTER_ABOVE,

@@ -13,7 +13,7 @@ import shapely.affinity
 from pyproj import Transformer
 from shapely.geometry import mapping
 
-from loaders.demo.units import WOON
+from demo.units import WOON
 
 SECRET = -99997
 TIMESTAMP = "2026-11-01T00:00:00Z"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo import names, sbi
+from demo import names, sbi
 
 PEILDATUM = np.datetime64("2026-11-01")
 SBI2025_START = np.datetime64("2025-09-07")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo.city import FLAT, RIJ
+from demo.city import FLAT, RIJ
 
 IN_GEBRUIK = "Pand in gebruik"
 PAND_TO_VBO = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from loaders.demo.sbi_text import SBI2008_OMSCHRIJVING, SBI2025_OMSCHRIJVING
+from demo.sbi_text import SBI2008_OMSCHRIJVING, SBI2025_OMSCHRIJVING
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from loaders.demo.city import BVG, FLAT, HAL, KANTOOR, RIJ, VOORZIENING, WINKEL, Blocks
+from demo.city import BVG, FLAT, HAL, KANTOOR, RIJ, VOORZIENING, WINKEL, Blocks
 
 SCHUUR = 8  # a shed behind a house: a pand without verblijfsobject
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from pyproj import Transformer
 
-from loaders.demo import sbi
+from demo import sbi
 
 API = "https://api.kvk.nl/api/v1"
 _TO_WGS84 = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)

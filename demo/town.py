@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from loaders.demo import addressing, areas, statuses
-from loaders.demo.areas import Gemeente, Layout
-from loaders.demo.buildings import Panden, build_panden
-from loaders.demo.city import BVG, FLAT, GROEN, HAL, RIJ, Blocks, build_blocks, to_world
-from loaders.demo.units import GEBRUIKSDOELEN, Units, build_units
+from demo import addressing, areas, statuses
+from demo.areas import Gemeente, Layout
+from demo.buildings import Panden, build_panden
+from demo.city import BVG, FLAT, GROEN, HAL, RIJ, Blocks, build_blocks, to_world
+from demo.units import GEBRUIKSDOELEN, Units, build_units
 
 VBO_PER_SIZE = 60000
 

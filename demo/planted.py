@@ -1,6 +1,6 @@
 """The deliberate situations in Demostad, which the indicators must find.
 
-Two of them happen in October 2026, between the previous demo snapshot (loaders/demo/vorige.py)
+Two of them happen in October 2026, between the previous demo snapshot (demo/vorige.py)
 and the current one, so "Wat is er veranderd" has a signal that appears (a new massage salon on
 a dwelling in the massage buurt) and one that goes (a vacant business building gets a tenant).
 
@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo import companies as co
-from loaders.demo import sbi
-from loaders.demo.city import BVG, FLAT, HAL, KANTOOR
-from loaders.demo.town import refresh_pand_area
-from loaders.demo.units import CENTRE, HOME, INDUSTRY, KANTOOR_F, OFFICE, WINKEL_F, WOON
-from loaders.demo.vorige import PEILDATUM_VORIGE
+from demo import companies as co
+from demo import sbi
+from demo.city import BVG, FLAT, HAL, KANTOOR
+from demo.town import refresh_pand_area
+from demo.units import CENTRE, HOME, INDUSTRY, KANTOOR_F, OFFICE, WINKEL_F, WOON
+from demo.vorige import PEILDATUM_VORIGE
 
 DAY = co.DAY
 NIEUW_IN_OKTOBER = "2026-10-12"     # after the previous demo snapshot's peildatum (1 Oct)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from loaders.demo.names import statutory_name
+from demo.names import statutory_name
 
 AUTOMOTIVE_2025 = ("953", "4671", "4672", "4673", "478", "7711", "7712")
 BEDRIJVEN_HEADER = ("volgnummer", "naam_bedrijf", "gevelnaam", "straat", "huisnummer",
