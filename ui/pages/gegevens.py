@@ -21,7 +21,11 @@ from geo import db, snapshots
 from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import cases_data, data, data_gegevens, theme
-from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register
+from ui.components import gegevens_waarschuwingen
+from ui.components.upload import bouw as upload_bouw
+from ui.components.upload import controle as upload_controle
+from ui.components.upload import form as upload_form
+from ui.components.upload import register as upload_register
 from ui.format import LEEG, datum, datumtijd, getal, kies, meervoud
 from ui.tabel import nl_waarde
 from ui.text import md_escape

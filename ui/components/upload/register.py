@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from loaders.sources import Bron, read_register, write_register
-from ui.components.upload_controle import MELDING
+from ui.components.upload.controle import MELDING
 from ui.text import md_escape
 
 

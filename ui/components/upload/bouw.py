@@ -13,7 +13,7 @@ import streamlit as st
 
 from geo.nlformat import as_datetime
 from loaders import rebuild
-from ui.components.upload_controle import pagina_advies
+from ui.components.upload.controle import pagina_advies
 from ui.format import datumtijd, getal
 from ui.text import md_escape
 

@@ -18,8 +18,9 @@ from loaders import uploads
 from loaders.errors import InvoerFout
 from loaders.peildatum import uit_bestand as peildatum_uit_bestand
 from loaders.sources import Bron
-from ui.components import upload_controle, upload_kvk
-from ui.components.upload_controle import FORMULIER
+from ui.components.upload import controle as upload_controle
+from ui.components.upload import kvk as upload_kvk
+from ui.components.upload.controle import FORMULIER
 from ui.format import datum
 from ui.text import md_escape
 
