@@ -13,16 +13,6 @@ from loaders.errors import InvoerFout
 from loaders.sources import Bron, checksum, read_register, write_register
 
 DEMO_FOLDER = "demo-bronnen"
-DESCRIPTIONS = {
-    "bag": "BAG Demostad (bag-light GeoPackage)",
-    "kvk-dook": "KVK-selectie, DOOK-export (SBI 2008)",
-    "kvk-sbi2025": "KVK-selectie, nieuwe inschrijvingen (SBI 2025)",
-    "kvk-api": "KVK API-antwoorden (vestigingsprofielen)",
-    "cbs": "CBS gemeente, wijken en buurten",
-    "bedrijventerreinen-ibis": "Bedrijventerreinen (IBIS)",
-    "bedrijventerreinen-eigen": "Bedrijventerreinen (eigen intekening)",
-    "rdw": "RDW erkende bedrijven",
-}
 
 
 def generate_and_register(data_dir: Path, scale: float, seed: int, vervang: bool,
@@ -62,10 +52,10 @@ def _build_previous(data_dir: Path, out: Path, manifest: dict, say) -> None:
 
 def _bron(out: Path, item: dict, manifest: dict) -> Bron:
     opties = {**item.get("opties", {}), "demo": True}
-    opties.setdefault("omschrijving", DESCRIPTIONS.get(item["bron"]))
-    if item["soort"].startswith("bag"):
-        opties["gemeentenaam"] = manifest["gemeentenaam"]
     path = (out / item["pad"]).resolve()
-    return Bron(bron=item["bron"], soort=item["soort"], pad=str(path),
+    bron = Bron(bron=item["bron"], soort=item["soort"], pad=str(path),
                 peildatum=item.get("peildatum", manifest["peildatum"]), opties=opties,
                 checksum=checksum(path))
+    if bron.rol == "bag":
+        opties["gemeentenaam"] = manifest["gemeentenaam"]
+    return bron

@@ -6,6 +6,8 @@ by side (each row carries its bron), because no single definition exists.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +16,7 @@ import pyogrio
 from geo.crs import sql_to_rd
 from geo.sqlfiles import set_variables
 from loaders import gebied_guard
+from loaders.base import SourceKind, Upload
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.gebieden_crs import check_coordinates
@@ -28,6 +31,7 @@ CBS_FIELDS = {"buurtcode", "wijkcode", "gemeentecode", "statcode"}
 # statcode prefix (CBS wijk- en buurtkaart before 2016: statcode/statnaam) -> soort
 STAT_SOORT = {"BU": "buurt", "WK": "wijk", "GM": "gemeente"}
 INWONERS_FIELDS = ("aantal_inwoners", "inwoners")
+_JAAR = re.compile(r"(?<![0-9A-Za-z])(19[89]\d|20[0-4]\d)(?![0-9A-Za-z])")
 
 
 def load(con, path: Path, bron: str, soort: str | None = None) -> int:
@@ -139,3 +143,39 @@ def _insert(con, rows: pa.Table, path: Path) -> None:
                ST_Area(g) / 10000 AS oppervlakte_ha, g AS geom
         FROM (SELECT *, {geom} AS g FROM rows)
     """)
+
+
+def cbs_jaar(path: Path) -> tuple[str, str] | None:
+    """A CBS file's year: metadata.year (CBS/PDOK exports), else a year in the name of the layer
+    or of a file with CBS fields (wijkenbuurten_2024.gpkg); CBS describes 1 January."""
+    if not (path.is_file() and is_cbs_bestand(path)):
+        return None
+    if path.suffix.lower() in (".geojson", ".json"):
+        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+        jaar = (doc.get("metadata") or {}).get("year") if isinstance(doc, dict) else None
+        if isinstance(jaar, int) or (isinstance(jaar, str) and jaar.isdigit()):
+            return f"{int(jaar)}-01-01", f"CBS-jaar {jaar} in de metadata"
+        naam = doc.get("name") if isinstance(doc, dict) else None
+        if isinstance(naam, str) and (m := _JAAR.search(naam)):
+            return f"{m.group(1)}-01-01", f"CBS-jaar {m.group(1)} in de naam van de laag"
+    if m := _JAAR.search(path.stem):
+        return f"{m.group(1)}-01-01", f"CBS-jaar {m.group(1)} in de bestandsnaam"
+    return None
+
+
+def _argumenten(p) -> None:
+    p.add_argument("--soort", dest="gebied_soort",
+                   choices=["gemeente", "wijk", "buurt", "bedrijventerrein", "eigen"])
+
+
+SOORT = SourceKind(
+    naam="gebieden", omschrijving="Gebieden", rol="gebied",
+    load=lambda con, bron: load(con, bron.path, bron.bron, bron.opties.get("soort")),
+    hulp="gebieden: CBS wijken/buurten, bedrijventerreinen of eigen (GeoJSON/GPKG/SHP)",
+    argumenten=_argumenten, opties=lambda args: {"soort": args.gebied_soort}, peildatum=cbs_jaar,
+    tabellen={"gebied": "Gebieden"},
+    upload=Upload(
+        label="Gebieden (GeoJSON, GeoPackage of gezipte Shapefile)",
+        uitleg="Vlakken met een naam en bij voorkeur een code, in elk coördinatenstelsel (RD, WGS84, "
+               "…). Een Shapefile uploadt u als één zip met daarin .shp, .shx, .dbf en .prj.",
+        extensies=(".geojson", ".json", ".gpkg", ".zip"), controle="gebied", naam_prefix="gebieden"))

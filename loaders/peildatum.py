@@ -16,11 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from loaders.errors import InvoerFout
-from loaders.gebieden import is_cbs_bestand
 from loaders.kvk.file_detect import detect_delimiter, detect_encoding, first_line
 
 _STAND = re.compile(rb"<[^>]*StandTechnischeDatum>\s*(\d{4}-\d{2}-\d{2})\s*<")
-_JAAR = re.compile(r"(?<![0-9A-Za-z])(19[89]\d|20[0-4]\d)(?![0-9A-Za-z])")
 EXPORT_KOLOMMEN = {"peildatum", "exportdatum", "export datum", "datum export", "datum_export",
                    "selectiedatum", "datum selectie"}
 VRAAG = ("de peildatum (de datum waarop de gegevens betrekking hebben) staat niet in het bestand; "
@@ -47,7 +45,9 @@ def check(value: str) -> None:
 
 def uit_bestand(soort: str, path: Path) -> tuple[str, str] | None:
     """(YYYY-MM-DD, where it is stated) or None when the file does not say."""
-    lezer = {"bag-xml": _leveringsdocument, "gebieden": _cbs_jaar, "kvk-file": _exportdatum}.get(soort)
+    from loaders.registry import REGISTRY  # the kinds' modules use this module's readers
+
+    lezer = REGISTRY[soort].peildatum if soort in REGISTRY else None
     try:
         return lezer(path) if lezer else None
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, csv.Error,
@@ -55,7 +55,7 @@ def uit_bestand(soort: str, path: Path) -> tuple[str, str] | None:
         return None  # unreadable here; the loader itself says what is wrong with the file
 
 
-def _leveringsdocument(path: Path) -> tuple[str, str] | None:
+def leveringsdocument(path: Path) -> tuple[str, str] | None:
     if path.is_dir():
         docs = sorted(path.rglob("Leveringsdocument*.xml"))
         tekst = docs[0].read_bytes() if docs else b""
@@ -69,25 +69,7 @@ def _leveringsdocument(path: Path) -> tuple[str, str] | None:
     return (m.group(1).decode(), "StandTechnischeDatum in het Leveringsdocument") if m else None
 
 
-def _cbs_jaar(path: Path) -> tuple[str, str] | None:
-    """A CBS file's year: metadata.year (CBS/PDOK exports), else a year in the name of the layer
-    or of a file with CBS fields (wijkenbuurten_2024.gpkg); CBS describes 1 January."""
-    if not (path.is_file() and is_cbs_bestand(path)):
-        return None
-    if path.suffix.lower() in (".geojson", ".json"):
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
-        jaar = (doc.get("metadata") or {}).get("year") if isinstance(doc, dict) else None
-        if isinstance(jaar, int) or (isinstance(jaar, str) and jaar.isdigit()):
-            return f"{int(jaar)}-01-01", f"CBS-jaar {jaar} in de metadata"
-        naam = doc.get("name") if isinstance(doc, dict) else None
-        if isinstance(naam, str) and (m := _JAAR.search(naam)):
-            return f"{m.group(1)}-01-01", f"CBS-jaar {m.group(1)} in de naam van de laag"
-    if m := _JAAR.search(path.stem):
-        return f"{m.group(1)}-01-01", f"CBS-jaar {m.group(1)} in de bestandsnaam"
-    return None
-
-
-def _exportdatum(path: Path) -> tuple[str, str] | None:
+def exportdatum(path: Path) -> tuple[str, str] | None:
     """A KVK selection with an export-date column that holds one date for every row."""
     if not path.is_file() or path.suffix.lower() not in (".csv", ".txt"):
         return None

@@ -12,7 +12,8 @@ import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,25 +21,19 @@ from pathlib import Path
 from geo import sbi_lijst, snapshots
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
-from loaders import file_guard, gebieden, rdw
-from loaders.bag import api_load as bag_api_load
-from loaders.bag import gpkg as bag_gpkg
-from loaders.bag import values as bag_values
-from loaders.bag import xml_extract as bag_xml
+from loaders import file_guard
+from loaders.base import Koppeling
 from loaders.engine_errors import is_interrupt, translate
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode, gemeentenaam
-from loaders.kvk import api_json as kvk_json
-from loaders.kvk import file as kvk_file
 from loaders.meter import PeakMeter
+from loaders.registry import REGISTRY, kind
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
 SCHEMA_VERSION = "5"  # 3: match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend; 5: ligplaats,
 #                         standplaats, nevenadres, vestiging.object_soort
 KEEP_SNAPSHOTS = 3
-# What each source kind reads: a file, a folder, or either (file_guard.check_path).
-PATH_KIND = {"bag-gpkg": "file", "kvk-file": "file", "rdw": "dir"}
 
 
 @dataclass
@@ -74,7 +69,7 @@ def build(data_dir: Path, report: Callable[[str], None] | None = None,
           keep: int = KEEP_SNAPSHOTS) -> Resultaat:
     """Build a new snapshot from bronnen.json and make it current."""
     bronnen = read_register(data_dir)
-    if not any(b.soort.startswith("bag") for b in bronnen):
+    if not any(b.rol == "bag" for b in bronnen):
         raise InvoerFout("bronnen.json", "geen BAG-bron geregistreerd: begin met `zicht load bag-gpkg`"
                                          " of `zicht demo`")
     folder = snapshots.snapshot_dir(data_dir)
@@ -102,7 +97,7 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         sbi_lijst.register(con)
         prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
-            rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", _load_source, con, bron)
+            rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", load_source, con, bron)
             _record_source(con, bron, rijen)
         code = _gemeente_code(con, bronnen)
         if code:
@@ -111,8 +106,8 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         timer.run("KVK ontdubbelen", run_script, con, "kvk_uniek", SQL)
         timer.run("KVK koppelen aan BAG", run_script, con, "match", SQL)
         sbi_lijst.store_codes_in_use(con)
-        if any(b.soort == "rdw" for b in bronnen):
-            timer.run("RDW koppelen aan BAG", rdw.match, con)
+        for koppeling in koppelingen(bronnen):
+            timer.run(koppeling.stap, koppeling.run, con)
         timer.run("Gebieden en indexen", run_script, con, "afronden", SQL)
         _write_meta(con, bronnen, code)
         con.execute("CHECKPOINT")
@@ -126,47 +121,53 @@ def prepare_staging(con) -> None:
     run_script(con, "kvk_staging", SQL)
 
 
+@contextmanager
+def scratch() -> Iterator:
+    """An in-memory database with the snapshot's tables and staging, to read a source into
+    before it is registered (`zicht load`, an upload's check); nothing on disk changes."""
+    con = connect()
+    try:
+        run_script(con, "schema")
+        prepare_staging(con)
+        yield con
+    finally:
+        con.close()
+
+
 def _load_order(bron: Bron) -> int:
-    return 0 if bron.soort.startswith("bag") else 1
+    return 0 if bron.rol == "bag" else 1
 
 
-def _load_source(con, bron: Bron) -> int:
+def stappen(bronnen: list[Bron]) -> list[str]:
+    """The timed steps of a build from `bronnen`, in order: what progress counts."""
+    laden = [f"Laden {b.bron} ({b.soort})" for b in sorted(bronnen, key=_load_order)]
+    koppelen = [k.stap for k in koppelingen(bronnen)]
+    return [*laden, "Adressen normaliseren", "KVK ontdubbelen", "KVK koppelen aan BAG", *koppelen,
+            "Gebieden en indexen"]
+
+
+def koppelingen(bronnen: list[Bron]) -> list[Koppeling]:
+    """The match steps of the registered kinds that have one (each once), in registry order."""
+    soorten = {b.soort for b in bronnen}
+    return [k.koppeling for k in REGISTRY.values() if k.naam in soorten and k.koppeling]
+
+
+def load_source(con, bron: Bron) -> int:
     """Load one source after the generic guards (loaders.file_guard); an engine's own error
     becomes a Dutch InvoerFout naming the file."""
-    file_guard.check_path(bron.path, PATH_KIND.get(bron.soort, "any"))
+    soort = kind(bron.soort, veld=bron.bron)
+    file_guard.check_path(bron.path, soort.pad)
     try:
         with file_guard.unchanged(bron.path):
-            rijen = _read_source(con, bron)
+            rijen = soort.load(con, bron)
     except InvoerFout:
         raise
     except Exception as exc:
         if is_interrupt(exc):
             raise KeyboardInterrupt from exc
         raise translate(exc, bron.path.name) from exc
-    if bron.soort.startswith("bag"):
-        bag_values.check(con, bron.path.name)
     con.execute("UPDATE waarschuwing SET bron = ? WHERE bron IS NULL", [bron.bron])
     return rijen
-
-
-def _read_source(con, bron: Bron) -> int:
-    opties = bron.opties
-    if bron.soort == "bag-gpkg":
-        return bag_gpkg.load(con, bron.path, opties.get("gemeente"))
-    if bron.soort == "bag-xml":
-        return bag_xml.load(con, bron.path, opties.get("gemeente"), bool(opties.get("streng")))
-    if bron.soort == "bag-api":
-        return bag_api_load.load(con, bron.path)
-    if bron.soort == "kvk-file":
-        kolommen = Path(opties["kolommen"]) if opties.get("kolommen") else None
-        return kvk_file.load(con, bron.path, bron.bron, opties.get("sbi_versie"), kolommen)
-    if bron.soort == "kvk-json":
-        return kvk_json.load(con, bron.paden, bron.bron)
-    if bron.soort == "gebieden":
-        return gebieden.load(con, bron.path, bron.bron, opties.get("soort"))
-    if bron.soort == "rdw":
-        return rdw.load(con, bron.path)
-    raise InvoerFout("bronnen.json", f"onbekende bronsoort '{bron.soort}'", veld=bron.bron)
 
 
 def _record_source(con, bron: Bron, rijen: int) -> None:
@@ -180,7 +181,7 @@ def _record_source(con, bron: Bron, rijen: int) -> None:
 
 def _gemeente_code(con, bronnen: list[Bron]) -> str | None:
     """The gemeente the BAG was loaded for (--gemeente), else the code most BAG ids start with."""
-    bag = next(b for b in bronnen if b.soort.startswith("bag"))
+    bag = next(b for b in bronnen if b.rol == "bag")
     if bag.opties.get("gemeente"):
         return gemeentecode(bag.opties["gemeente"])
     code = con.execute("SELECT mode(left(identificatie, 4)) FROM verblijfsobject").fetchone()[0]
@@ -190,7 +191,7 @@ def _gemeente_code(con, bronnen: list[Bron]) -> str | None:
 def _write_meta(con, bronnen: list[Bron], code: str | None) -> None:
     """Name and code of the gemeente come from its code and the CBS list, never from whatever
     gemeente area was loaded (a national file starts with another gemeente)."""
-    bag = next(b for b in bronnen if b.soort.startswith("bag"))
+    bag = next(b for b in bronnen if b.rol == "bag")
     peildatum = max(b.peildatum for b in bronnen)
     naam = bag.opties.get("gemeentenaam") or (code and gemeentenaam(code, peildatum))
     meta = {
@@ -209,7 +210,7 @@ def _write_meta(con, bronnen: list[Bron], code: str | None) -> None:
 
 def kvk_peildatum(con, bronnen: list[Bron]) -> str | None:
     """The peildatum of the KVK source with the most vestigingen (the main selection)."""
-    kvk = {b.bron: b.peildatum for b in bronnen if b.soort.startswith("kvk")}
+    kvk = {b.bron: b.peildatum for b in bronnen if b.rol == "kvk"}
     if not kvk:
         return None
     rows = dict(con.execute("SELECT bron, count(*) FROM vestiging GROUP BY bron").fetchall())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo.sqlfiles import run_script
+from loaders.base import Koppeling, SourceKind
 from loaders.errors import InvoerFout
 
 SQL = Path(__file__).parent / "sql"
@@ -32,3 +33,26 @@ def load(con, path: Path) -> int:
 def match(con) -> None:
     """Match the staged RDW rows to BAG (needs adres_norm.sql to have run)."""
     run_script(con, "rdw_match", SQL)
+
+
+def _argumenten(p) -> None:
+    p.add_argument("--api", action="store_true", help="haal de gegevens op bij RDW open data")
+    p.add_argument("--plaats", help="met --api: alleen bedrijven in deze plaats")
+
+
+def _via_api(args) -> bool:
+    """`zicht load rdw --api`: download from RDW open data, then register."""
+    if not args.api:
+        return False
+    from loaders import registration_net
+
+    registration_net.load_rdw_api(args)
+    return True
+
+
+SOORT = SourceKind(
+    naam="rdw", omschrijving="RDW erkende bedrijven", rol="aanvulling",
+    load=lambda con, bron: load(con, bron.path),
+    hulp="RDW erkende bedrijven (map met erkende-bedrijven.csv en erkenningen.csv)",
+    pad="dir", pad_nargs="?", argumenten=_argumenten, via_net=_via_api,
+    koppeling=Koppeling("RDW koppelen aan BAG", match), tabellen={"rdw_bedrijf": "RDW-bedrijven"})

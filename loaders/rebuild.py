@@ -23,12 +23,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from geo import snapshots
+from loaders import pipeline
 from loaders.sources import read_register
 
 FOLDER = "bouw"
 LOCK, LOG, STATUS = "slot", "voortgang.log", "status.json"
 REPO = Path(__file__).resolve().parents[1]
-FIXED_STEPS = 4  # Adressen normaliseren, KVK ontdubbelen, KVK koppelen aan BAG, Gebieden en indexen
 INTERRUPTED = 130
 _LINE = re.compile(r"^\[\d{2}:\d{2}:\d{2}\] (.*)$")
 _DONE = re.compile(r"^(.*): ([\d.]+) s, piek .*$")
@@ -167,8 +167,7 @@ def parse_log(log: str) -> tuple[list[Stap], str | None]:
 
 
 def expected_steps(data_dir: Path) -> int:
-    bronnen = read_register(data_dir)
-    return len(bronnen) + FIXED_STEPS + (1 if any(b.soort == "rdw" for b in bronnen) else 0)
+    return len(pipeline.stappen(read_register(data_dir)))
 
 
 def supervise(data_dir: Path) -> int:

@@ -10,39 +10,28 @@ import argparse
 import os
 from pathlib import Path
 
-import pyogrio
-
-from geo.db import connect, data_dir
-from geo.sqlfiles import run_script
+from geo.db import data_dir
 from loaders import peildatum, sbi_versie
-from loaders.bag import gpkg as bag_gpkg
 from loaders.errors import InvoerFout
 from loaders.file_guard import check_path
-from loaders.gemeente import gemeentecode
-from loaders.pipeline import PATH_KIND, _load_source, prepare_staging
+from loaders.pipeline import load_source, scratch
+from loaders.registry import REGISTRY, kind
 from loaders.sources import Bron, register
 from loaders.waarschuwingen import soort_label
-
-SOORTEN = {
-    "bag-gpkg": "BAG uit PDOK's bag-light GeoPackage",
-    "bag-xml": "BAG uit een LVBAG XML-extract (zip met zips, map of xml)",
-    "kvk-file": "KVK-selectie als CSV (DOOK-indeling)",
-    "kvk-json": "opgeslagen KVK API-antwoorden (map of bestand)",
-    "gebieden": "gebieden: CBS wijken/buurten, bedrijventerreinen of eigen (GeoJSON/GPKG/SHP)",
-    "rdw": "RDW erkende bedrijven (map met erkende-bedrijven.csv en erkenningen.csv)",
-}
 
 
 def add_load_parser(sub) -> None:
     load = sub.add_parser("load", help="controleer en registreer een bron")
     kinds = load.add_subparsers(dest="soort", required=True)
-    for soort, helptext in SOORTEN.items():
-        p = kinds.add_parser(soort, help=helptext)
-        nargs = {"rdw": "?", "kvk-json": "+"}.get(soort)
-        p.add_argument("pad", type=Path, nargs=nargs,
-                       help="bestanden of mappen" if soort == "kvk-json" else None)
+    for soort in REGISTRY.values():
+        if soort.hulp is None:  # registered by its download command only
+            continue
+        p = kinds.add_parser(soort.naam, help=soort.hulp)
+        p.add_argument("pad", type=Path, nargs=soort.pad_nargs,
+                       help="bestanden of mappen" if soort.pad_nargs == "+" else None)
         common_options(p)
-        _kind_options(soort, p)
+        if soort.argumenten:
+            soort.argumenten(p)
         p.set_defaults(func=_load)
     from loaders import registration_net  # network sources download first, then register
 
@@ -56,51 +45,22 @@ def common_options(p: argparse.ArgumentParser, peildatum_help: str | None = None
         "bestand zelf noemt (LVBAG-Leveringsdocument, CBS-jaar, exportdatum), anders verplicht"))
 
 
-def _kind_options(soort: str, p: argparse.ArgumentParser) -> None:
-    if soort in ("bag-gpkg", "bag-xml"):
-        p.add_argument("--gemeente", help="gemeentecode, bv. 0637; zonder: het hele bestand")
-    if soort == "bag-xml":
-        p.add_argument("--streng", action="store_true",
-                       help="controleer ook de geometrie van historische voorkomens")
-    if soort == "rdw":
-        p.add_argument("--api", action="store_true", help="haal de gegevens op bij RDW open data")
-        p.add_argument("--plaats", help="met --api: alleen bedrijven in deze plaats")
-    if soort == "kvk-file":
-        p.add_argument("--preset", choices=["dook", "generic"], default="dook",
-                       help="dook: kolommen van de DOOK-export; generic: geef --kolommen")
-        p.add_argument("--kolommen", type=Path, help="TOML-bestand met de kolomindeling")
-        p.add_argument("--sbi-versie", choices=["2008", "2025"],
-                       help="voor vestigingen waarvan elke code in beide versies bestaat; "
-                            "verder beslissen de officiële lijsten per code")
-    if soort == "gebieden":
-        p.add_argument("--soort", dest="gebied_soort",
-                       choices=["gemeente", "wijk", "buurt", "bedrijventerrein", "eigen"])
-
-
 def _load(args) -> None:
-    if args.soort == "rdw" and args.api:
-        from loaders import registration_net
-
-        return registration_net.load_rdw_api(args)
+    soort = kind(args.soort)
+    if soort.via_net and soort.via_net(args):
+        return
     if args.pad is None:
         raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
     for pad in args.pad if isinstance(args.pad, list) else [args.pad]:
-        check_path(pad, PATH_KIND.get(args.soort, "any"), shown=str(pad))
+        check_path(pad, soort.pad, shown=str(pad))
     paden = _paden(args.pad)
     datum, gezegd = peildatum.bepaal(args.soort, paden, args.peildatum)
     if gezegd:
         print(f"peildatum {datum} ({'opgegeven; het bestand noemt ' if args.peildatum else ''}"
               f"{gezegd})")
-    if getattr(args, "preset", None) == "generic" and not args.kolommen:
-        raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
+    eigen = soort.opties(args) if soort.opties else {}
     opties = {k: v for k, v in {
-        "kolommen": str(args.kolommen.resolve()) if getattr(args, "kolommen", None) else None,
-        "gemeente": getattr(args, "gemeente", None),
-        "sbi_versie": getattr(args, "sbi_versie", None),
-        "soort": getattr(args, "gebied_soort", None),
-        "streng": getattr(args, "streng", None),
-        "bestanden": [str(p) for p in paden] if len(paden) > 1 else None,
-    }.items() if v}
+        **eigen, "bestanden": [str(p) for p in paden] if len(paden) > 1 else None}.items() if v}
     pad = paden[0] if len(paden) == 1 else Path(os.path.commonpath(paden))
     check_and_register(Bron(bron=args.naam or args.soort, soort=args.soort, pad=str(pad),
                             peildatum=datum, opties=opties))
@@ -127,23 +87,19 @@ def check_and_register(bron: Bron) -> None:
 def validate(bron: Bron) -> tuple[int, list[str]]:
     """Read the source into a scratch database; raises InvoerFout on anything wrong. Returns the
     rows read and Dutch summary lines of what the loader noticed but did not refuse."""
-    if bron.soort == "bag-gpkg":
-        return _validate_bag(bron), []
-    con = connect()
-    try:
-        run_script(con, "schema")
-        prepare_staging(con)
-        rijen = _load_source(con, bron)
+    controle = kind(bron.soort).controle
+    if controle:
+        return controle(bron), []
+    with scratch() as con:
+        rijen = load_source(con, bron)
         return rijen, samenvatting(con, bron)
-    finally:
-        con.close()
 
 
 def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
     """The load summary: SBI versions and unknown codes in words (sbi_versie.summary), then per
     other kind of warning a count with its first record and at most `per_soort` records (the rest
     via `zicht waarschuwingen` after the build). They are listed, not refused."""
-    regels = sbi_versie.summary(con, bron.bron) if bron.soort.startswith("kvk") else []
+    regels = sbi_versie.summary(con, bron.bron) if bron.rol == "kvk" else []
     rows = con.execute(
         "SELECT soort, coalesce(sleutel, ''), coalesce(toelichting, ''),"
         " row_number() OVER w, count(*) OVER (PARTITION BY soort),"
@@ -162,21 +118,6 @@ def samenvatting(con, bron: Bron, per_soort: int = 20) -> list[str]:
             regels.append(f"{soort_label(soort)}: en nog {aantal - per_soort} (zie `zicht "
                           "waarschuwingen` na de bouw)")
     return regels
-
-
-def _validate_bag(bron: Bron) -> int:
-    """The full file can be 7.5 GB: check its layers and that the gemeente is in it."""
-    check_path(bron.path, "file")
-    bag_gpkg.check_layers(bron.path)
-    where = None
-    if bron.opties.get("gemeente"):
-        where = f"bronhouder_identificatie = '{gemeentecode(bron.opties['gemeente'])}'"
-    info = pyogrio.read_info(bron.path, layer="verblijfsobject", where=where)
-    count = info.get("features", 0)
-    if count <= 0 and where:
-        raise InvoerFout(bron.path.name, f"geen verblijfsobjecten voor gemeente "
-                                         f"{bron.opties['gemeente']}", veld="bronhouder_identificatie")
-    return count
 
 
 def check_date(value: str) -> None:

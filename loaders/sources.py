@@ -14,16 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 REGISTER = "bronnen.json"
-# What a source is, in words, when the person registering it gave no description.
-OMSCHRIJVING = {
-    "bag-gpkg": "BAG (PDOK bag-light GeoPackage)",
-    "bag-xml": "BAG (LVBAG XML-extract)",
-    "bag-api": "BAG (PDOK OGC API)",
-    "kvk-file": "KVK-selectie (bestand)",
-    "kvk-json": "KVK API-antwoorden",
-    "gebieden": "Gebieden",
-    "rdw": "RDW erkende bedrijven",
-}
 
 
 @dataclass
@@ -47,7 +37,21 @@ class Bron:
 
     @property
     def omschrijving(self) -> str:
-        return self.opties.get("omschrijving") or OMSCHRIJVING.get(self.soort, self.soort)
+        """As registered, else what its kind is in words."""
+        kind = _kind(self.soort)
+        return self.opties.get("omschrijving") or (kind.omschrijving if kind else self.soort)
+
+    @property
+    def rol(self) -> str | None:
+        """bag, kvk, gebied or aanvulling (loaders.base.Rol); None for an unknown kind."""
+        kind = _kind(self.soort)
+        return kind.rol if kind else None
+
+
+def _kind(soort: str):
+    from loaders.registry import REGISTRY  # the kinds' modules import this one
+
+    return REGISTRY.get(soort)
 
 
 def read_register(data_dir: Path) -> list[Bron]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+
 from geo import snapshots
 from geo.sqlfiles import sql_text
 from loaders import waarschuwingen
+from loaders.registry import REGISTRY
 
 SQL = Path(__file__).parent / "sql"
 
@@ -23,12 +26,31 @@ def status(data_dir: Path) -> dict:
             "snapshot": {"bestand": snapshots.current_snapshot(data_dir).name, **meta},
             "bronnen": _rows(con, "SELECT bron, soort, peildatum::VARCHAR AS peildatum, rijen, "
                                   "bestand, geladen_op::VARCHAR AS geladen_op FROM bron ORDER BY bron"),
-            "counts": _rows(con, sql_text("status_counts", SQL))[0],
+            "counts": aantallen(con),
             "match": _match(con),
             "waarschuwingen": waarschuwingen.per_bron(waarschuwingen.tellingen(con)),
         }
     finally:
         con.close()
+
+
+def aantallen(con) -> dict:
+    """Rows of the snapshot's main tables (status_counts.sql), then of each further table a
+    source kind fills (its `tabellen`), when the snapshot has it."""
+    counts = _rows(con, sql_text("status_counts", SQL))[0]
+    for tabel in tabellen():
+        if tabel in counts:
+            continue
+        try:
+            counts[tabel] = con.execute(sql_text("status_tabel", SQL), {"tabel": tabel}).fetchone()[0]
+        except duckdb.CatalogException:  # a snapshot built before this kind existed
+            continue
+    return counts
+
+
+def tabellen() -> dict[str, str]:
+    """table -> Dutch label of its count, for every table a source kind fills (registry order)."""
+    return {t: label for k in REGISTRY.values() for t, label in k.tabellen.items()}
 
 
 def _match(con) -> dict:

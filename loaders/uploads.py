@@ -25,21 +25,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.db import connect
-from geo.sqlfiles import run_script, sql_text
+from geo.sqlfiles import sql_text
+from loaders import gebieden
 from loaders.engine_errors import describe, translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.file_guard import created_private
+from loaders.kvk import file as kvk_file
 from loaders.kvk.file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk.mapping import DOOK
-from loaders.pipeline import _load_source, pid_alive, prepare_staging
+from loaders.pipeline import load_source, pid_alive, scratch
+from loaders.registry import kind
 from loaders.sources import Bron, read_register
 
 FOLDER = Path("bronnen") / "uploads"
 MAX_MB = 200
 MAX_BYTES = MAX_MB * 1024 * 1024
-KVK_EXTENSIONS = (".csv", ".txt", ".xlsx")
-GEBIEDEN_EXTENSIONS = (".geojson", ".json", ".gpkg", ".zip")
+KVK_EXTENSIONS = kvk_file.SOORT.upload.extensies
+GEBIEDEN_EXTENSIONS = gebieden.SOORT.upload.extensies
 KOLOMMEN_EXTENSIONS = (".toml",)
 ZIP_DATA = (".shp", ".geojson", ".json", ".gpkg")
 ZIP_ALLOWED = ZIP_DATA + (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".xml")
@@ -235,23 +237,21 @@ def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
 
     Raises InvoerFout naming the file as the user uploaded it; nothing on disk changes.
     """
-    con = connect()
-    try:
-        run_script(con, "schema")
-        prepare_staging(con)
+    upload = kind(bron.soort).upload
+    if upload is None:
+        raise InvoerFout(weergavenaam, f"een bron van de soort '{bron.soort}' kan niet in de app "
+                                       "worden toegevoegd")
+    with scratch() as con:
         rijen = _load_named(con, bron, weergavenaam)
-        soort = "kvk" if bron.soort == "kvk-file" else "gebied"
-        feiten = _rows(con, sql_text(f"gegevens_controle_{soort}"), {})[0]
-        voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{soort}"), {"limiet": limiet})
+        feiten = _rows(con, sql_text(f"gegevens_controle_{upload.controle}"), {})[0]
+        voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{upload.controle}"), {"limiet": limiet})
         return Controle(rijen, feiten, voorbeeld)
-    finally:
-        con.close()
 
 
 def _load_named(con, bron: Bron, weergavenaam: str) -> int:
     with _named(bron.path, weergavenaam):
         try:
-            return _load_source(con, bron)
+            return load_source(con, bron)
         except InvoerFout:
             raise
         except Exception as exc:  # a reader's own error: still say which file, in Dutch

@@ -11,9 +11,11 @@ import pyarrow as pa
 
 from geo.crs import sql_to_rd
 from geo.sqlfiles import run_script
+from loaders.bag import TABELLEN, values
 from loaders.bag.api_pages import STATE, features_of, parse_page, read_state, saved_pages
 from loaders.bag.objecten import bag_objecten
 from loaders.bag.values import check_value
+from loaders.base import SourceKind
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 
@@ -266,3 +268,14 @@ def _list(value) -> list[str]:
         return []
     items = value if isinstance(value, list) else str(value).split(",")
     return [str(v).strip() for v in items if str(v).strip()]
+
+
+def _load(con, bron) -> int:
+    rijen = load(con, bron.path)
+    values.check(con, bron.path.name)
+    return rijen
+
+
+# Registered by `zicht load bag-api` (loaders.registration_net), which downloads first.
+SOORT = SourceKind(naam="bag-api", omschrijving="BAG (PDOK OGC API)", rol="bag", load=_load,
+                   tabellen=TABELLEN)

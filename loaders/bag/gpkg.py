@@ -18,10 +18,14 @@ from pathlib import Path
 import pyogrio
 
 from geo.sqlfiles import run_script
+from loaders.bag import TABELLEN, gemeente_argument, values
 from loaders.bag.objecten import bag_objecten
+from loaders.base import SourceKind
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
+from loaders.file_guard import check_path
 from loaders.gemeente import gemeentecode
+from loaders.sources import Bron
 
 SQL = Path(__file__).parents[1] / "sql"
 VBO_COLUMNS = [
@@ -141,3 +145,31 @@ def _territory_bbox(con, path, where):
                          veld="bronhouder_identificatie")
     margin = 100.0
     return (row[0] - margin, row[1] - margin, row[2] + margin, row[3] + margin)
+
+
+def controleer(bron: Bron) -> int:
+    """`zicht load` on the full file (7.5 GB) checks its layers and that the gemeente is in it,
+    instead of reading it all."""
+    check_path(bron.path, "file")
+    check_layers(bron.path)
+    where = None
+    if bron.opties.get("gemeente"):
+        where = f"bronhouder_identificatie = '{gemeentecode(bron.opties['gemeente'])}'"
+    info = pyogrio.read_info(bron.path, layer="verblijfsobject", where=where)
+    count = info.get("features", 0)
+    if count <= 0 and where:
+        raise InvoerFout(bron.path.name, f"geen verblijfsobjecten voor gemeente "
+                                         f"{bron.opties['gemeente']}", veld="bronhouder_identificatie")
+    return count
+
+
+def _load(con, bron: Bron) -> int:
+    rijen = load(con, bron.path, bron.opties.get("gemeente"))
+    values.check(con, bron.path.name)
+    return rijen
+
+
+SOORT = SourceKind(
+    naam="bag-gpkg", omschrijving="BAG (PDOK bag-light GeoPackage)", rol="bag", load=_load,
+    hulp="BAG uit PDOK's bag-light GeoPackage", pad="file", argumenten=gemeente_argument,
+    opties=lambda args: {"gemeente": args.gemeente}, controle=controleer, tabellen=TABELLEN)

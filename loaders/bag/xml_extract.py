@@ -25,12 +25,15 @@ import pyarrow as pa
 import shapely
 
 from geo.sqlfiles import run_script
+from loaders.bag import TABELLEN, gemeente_argument, values
 from loaders.bag.objecten import bag_objecten
 from loaders.bag.xml_bron import Bron, Deel
 from loaders.bag.xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
+from loaders.base import SourceKind
 from loaders.engine_errors import geos_reason
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
+from loaders.peildatum import leveringsdocument
 
 SQL = Path(__file__).parents[1] / "sql"
 BATCH = 100_000          # rows per Arrow batch written to DuckDB
@@ -328,3 +331,22 @@ class _Opslag:
             self.con.execute(sql)
         finally:
             self.con.unregister("bag_xml_batch")
+
+
+def _argumenten(p) -> None:
+    gemeente_argument(p)
+    p.add_argument("--streng", action="store_true",
+                   help="controleer ook de geometrie van historische voorkomens")
+
+
+def _load(con, bron) -> int:
+    rijen = load(con, bron.path, bron.opties.get("gemeente"), bool(bron.opties.get("streng")))
+    values.check(con, bron.path.name)
+    return rijen
+
+
+SOORT = SourceKind(
+    naam="bag-xml", omschrijving="BAG (LVBAG XML-extract)", rol="bag", load=_load,
+    hulp="BAG uit een LVBAG XML-extract (zip met zips, map of xml)", argumenten=_argumenten,
+    opties=lambda args: {"gemeente": args.gemeente, "streng": args.streng},
+    peildatum=leveringsdocument, tabellen=TABELLEN)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from loaders import sbi_versie as sbi
+from loaders.base import SourceKind
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.kvk import api_json_rij as kvk_json_rij
@@ -140,3 +141,10 @@ def _zoeken(resultaten: list, file: Path, bron: str) -> list[dict]:
     raise Overgeslagen(file.name, "geen Vestigingsprofiel of Basisprofiel: een Zoeken-antwoord "
                                   "met alleen rechtspersonen (zonder vestigingsnummer, dus "
                                   "zonder vestiging om te tonen)")
+
+
+SOORT = SourceKind(
+    naam="kvk-json", omschrijving="KVK API-antwoorden", rol="kvk",
+    load=lambda con, bron: load(con, bron.paden, bron.bron),
+    hulp="opgeslagen KVK API-antwoorden (map of bestand)", pad_nargs="+",
+    tabellen={"vestiging": "Vestigingen"})

@@ -12,12 +12,14 @@ from pathlib import Path
 from geo.sqlfiles import run_script, set_variables
 from loaders import file_guard
 from loaders import sbi_versie as sbi
+from loaders.base import SourceKind, Upload
 from loaders.engine_errors import translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.kvk import values as kvk_values
 from loaders.kvk.file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk.ids import LENGTE, probleem
 from loaders.kvk.mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
+from loaders.peildatum import exportdatum
 
 SQL = Path(__file__).parents[1] / "sql"
 STAGE = "kvk_csv_ruw"
@@ -96,3 +98,36 @@ def _check_dates(con, path: Path) -> None:
         found.sort(key=lambda f: f.rij)
         raise InvoerFouten(found[:InvoerFouten.MAX], totaal)
 
+
+
+def _argumenten(p) -> None:
+    p.add_argument("--preset", choices=["dook", "generic"], default="dook",
+                   help="dook: kolommen van de DOOK-export; generic: geef --kolommen")
+    p.add_argument("--kolommen", type=Path, help="TOML-bestand met de kolomindeling")
+    p.add_argument("--sbi-versie", choices=["2008", "2025"],
+                   help="voor vestigingen waarvan elke code in beide versies bestaat; "
+                        "verder beslissen de officiële lijsten per code")
+
+
+def _opties(args) -> dict:
+    if args.preset == "generic" and not args.kolommen:
+        raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
+    return {"kolommen": str(args.kolommen.resolve()) if args.kolommen else None,
+            "sbi_versie": args.sbi_versie}
+
+
+def _load(con, bron) -> int:
+    kolommen = Path(bron.opties["kolommen"]) if bron.opties.get("kolommen") else None
+    return load(con, bron.path, bron.bron, bron.opties.get("sbi_versie"), kolommen)
+
+
+SOORT = SourceKind(
+    naam="kvk-file", omschrijving="KVK-selectie (bestand)", rol="kvk", load=_load,
+    hulp="KVK-selectie als CSV (DOOK-indeling)", pad="file", argumenten=_argumenten,
+    opties=_opties, peildatum=exportdatum, tabellen={"vestiging": "Vestigingen"},
+    upload=Upload(
+        label="KVK-selectie (CSV of Excel)",
+        uitleg="Een selectie uit het Handelsregister zoals de gemeente die van KVK krijgt: CSV (; of ,) "
+               "of Excel (.xlsx, eerste werkblad). Standaard in de DOOK-indeling; een andere indeling "
+               "koppelt u hieronder kolom voor kolom.",
+        extensies=(".csv", ".txt", ".xlsx"), controle="kvk", naam_prefix="kvk"))

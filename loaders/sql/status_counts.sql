@@ -6,5 +6,4 @@ SELECT
     (SELECT count(*) FROM nevenadres) AS nevenadres,
     (SELECT count(*) FROM vestiging) AS vestiging,
     (SELECT count(*) FROM vestiging WHERE datum_einde IS NULL) AS vestiging_actief,
-    (SELECT count(*) FROM gebied) AS gebied,
-    (SELECT count(*) FROM rdw_bedrijf) AS rdw_bedrijf
+    (SELECT count(*) FROM gebied) AS gebied
