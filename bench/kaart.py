@@ -56,7 +56,7 @@ def ensure_demo(folder: Path, scale: float) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         print(f"bouw Demostad schaal {scale:g} in {folder} …", flush=True)
         env = {**os.environ, "ZICHT_DATA_DIR": str(folder)}
-        subprocess.run([sys.executable, "-m", "loaders.cli", "demo", "--scale", str(scale)],
+        subprocess.run([sys.executable, "-m", "cli", "demo", "--scale", str(scale)],
                        cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)
     return folder
 

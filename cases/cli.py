@@ -1,6 +1,6 @@
 """The case register's part of the `zicht` command: retentie, audit verify, gebruiker toevoegen.
 
-Hook into loaders/cli.py with `cases.cli.add_parsers(sub)`; each sub-command ends with
+Mounted by the top-level cli.py with `cases.cli.add_parsers(sub)`; each sub-command ends with
 SystemExit(code) when it fails, so `zicht` exits non-zero. Standalone: `python -m cases.cli …`.
 Exit codes: 0 in order, 1 audit log not in order, 2 store or input problem.
 The key comes from ZICHT_CASES_KEY, the mode from ZICHT_MODE, the folder from ZICHT_DATA_DIR.

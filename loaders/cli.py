@@ -1,4 +1,5 @@
-"""The `zicht` command: generate the demo, register sources, build snapshots, report status.
+"""The loaders' part of the `zicht` command (mounted by the top-level cli.py): register sources,
+build snapshots, report status and warnings, and the guard every command runs in.
 
 Every failure prints one line that names the file, row and field, and exits non-zero.
 """
@@ -13,7 +14,6 @@ import time
 from datetime import date
 from pathlib import Path
 
-from demo import sources as demo_sources
 from geo.db import data_dir
 from loaders import pipeline, registration, waarschuwingen
 from loaders.engine_errors import describe, is_interrupt
@@ -21,9 +21,9 @@ from loaders.errors import InvoerFout
 from loaders.status import status
 
 
-def main(argv: list[str] | None = None) -> int:
-    os.umask(0o077)  # work databases, WAL, snapshots and registers are for this user only
-    args = _parser().parse_args(argv)
+def run(args: argparse.Namespace) -> int:
+    """Run the command `args.func` the way every `zicht` command runs: files private to this
+    account, leftovers of killed runs removed first, one Dutch line on failure, never a traceback."""
     # Everything a command writes (snapshots, fetched sources, the audit log) is for this account
     # only: snapshots hold KVK data marked vertrouwelijk. The app does the same in productie.
     os.umask(0o077)
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"zicht: technische melding: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     if args.func not in (_status, _waarschuwingen):
-        _say(f"klaar in {time.perf_counter() - started:.1f} s")
+        say(f"klaar in {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -53,18 +53,11 @@ def _interrupted() -> int:
     return 130
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="zicht", description="BAG en KVK op één kaart.")
-    sub = p.add_subparsers(dest="command", required=True)
-    demo = sub.add_parser("demo", help="maak de fictieve demogemeente Demostad en bouw een snapshot")
-    demo.add_argument("--scale", type=float, default=1.0, help="1 = ca. 60.000 adressen")
-    demo.add_argument("--seed", type=int, default=42)
-    demo.add_argument("--vervang", action="store_true",
-                      help="vervang eigen geregistreerde bronnen door de demo")
-    demo.set_defaults(func=_demo)
+def add_parsers(sub) -> None:
+    """`zicht load …`, `build`, `status` and `waarschuwingen`."""
     registration.add_load_parser(sub)
-    build = sub.add_parser("build", help="bouw een nieuwe snapshot uit de geregistreerde bronnen")
-    build.set_defaults(func=_build)
+    b = sub.add_parser("build", help="bouw een nieuwe snapshot uit de geregistreerde bronnen")
+    b.set_defaults(func=build)
     st = sub.add_parser("status", help="toon de huidige snapshot, bronnen en koppelkwaliteit")
     st.add_argument("--json", action="store_true", help="als JSON")
     st.set_defaults(func=_status)
@@ -73,25 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--soort", help=f"alleen deze soort ({', '.join(waarschuwingen.SOORTEN)})")
     w.add_argument("--csv", type=Path, help="schrijf de lijst als CSV naar dit bestand")
     w.set_defaults(func=_waarschuwingen)
-    from cases import cli as cases_cli  # retentie, audit verify, gebruiker toevoegen
-
-    cases_cli.add_parsers(sub)
-    return p
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def _demo(args) -> None:
-    folder = data_dir()
-    demo_sources.generate_and_register(folder, args.scale, args.seed, args.vervang, report=_say)
-    _build(args)
-
-
-def _build(_args) -> None:
-    result = pipeline.build(data_dir(), report=_say)
-    _say(f"snapshot {result.snapshot.name} is nu in gebruik")
+def build(_args) -> None:
+    result = pipeline.build(data_dir(), report=say)
+    say(f"snapshot {result.snapshot.name} is nu in gebruik")
     _print_status(status(data_dir()))
 
 
@@ -168,7 +151,3 @@ def _nl_date(value) -> str:
         return date.fromisoformat(str(value)[:10]).strftime("%d-%m-%Y")
     except ValueError:
         return str(value)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -3,10 +3,10 @@
 `start` takes an exclusive lock (flock on `<data>/bouw/slot`) and starts a detached supervisor,
 `python -m loaders.rebuild <data_dir>`, that inherits the locked file descriptor: the lock is held
 exactly as long as the supervisor lives, also when the app restarts meanwhile or the supervisor is
-killed. The supervisor runs `python -m loaders.cli build` with its output in `bouw/voortgang.log`
-and writes the outcome to `bouw/status.json` (replaced atomically). `read` turns both into a
-Voortgang for the page to poll. The pipeline itself guarantees that a failed or interrupted build
-leaves the previous snapshot in use.
+killed. The supervisor runs `python -m cli build` (the `zicht` command) with its output in
+`bouw/voortgang.log` and writes the outcome to `bouw/status.json` (replaced atomically). `read`
+turns both into a Voortgang for the page to poll. The pipeline itself guarantees that a failed or
+interrupted build leaves the previous snapshot in use.
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def supervise(data_dir: Path) -> int:
     work = folder(data_dir)
     _write_status(work, {**_read_status(work), "pid": os.getpid()})
     with open(work / LOG, "ab") as log:
-        child = subprocess.Popen([sys.executable, "-m", "loaders.cli", "build"], cwd=REPO,
+        child = subprocess.Popen([sys.executable, "-m", "cli", "build"], cwd=REPO,
                                  env=_env(data_dir), stdin=subprocess.DEVNULL, stdout=log,
                                  stderr=subprocess.STDOUT)
         code = _wait(child)

@@ -11,8 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.sqlfiles import sql_text
-from loaders import status as zicht_status
-from loaders import waarschuwingen
+from loaders import admin
 from ui.data import cursor
 
 
@@ -31,8 +30,9 @@ def bronnen(snapshot: str) -> list[dict]:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def aantallen(snapshot: str) -> dict:
-    """The counts `zicht status` reports (same SQL)."""
-    return _rows(snapshot, sql_text("status_counts", zicht_status.SQL))[0]
+    """The counts `zicht status` reports (the same function)."""
+    with cursor(snapshot) as cur:
+        return admin.aantallen(cur)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -61,11 +61,11 @@ def snapshot_name(snapshot: str | None) -> str | None:
 def waarschuwing_tellingen(snapshot: str) -> list[dict]:
     """Warnings per source and kind, as `zicht status` counts them."""
     with cursor(snapshot) as cur:
-        return waarschuwingen.tellingen(cur)
+        return admin.waarschuwing_tellingen(cur)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def waarschuwing_lijst(snapshot: str, bron: str | None, soort: str | None) -> list[tuple]:
-    """Every warning of one source and/or kind (None: all), in waarschuwingen.KOLOMMEN order."""
+    """Every warning of one source and/or kind (None: all), in loaders.waarschuwingen.KOLOMMEN order."""
     with cursor(snapshot) as cur:
-        return waarschuwingen.lijst(cur, bron, soort)
+        return admin.waarschuwing_lijst(cur, bron, soort)

@@ -156,7 +156,7 @@ KVK_ROWS = [
 
 def zicht(data_dir, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "ZICHT_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, "-m", "loaders.cli", *args], env=env,
+    return subprocess.run([sys.executable, "-m", "cli", *args], env=env,
                           capture_output=True, text=True, timeout=300)
 
 

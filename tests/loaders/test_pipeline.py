@@ -16,7 +16,7 @@ import pytest
 from geo import snapshots
 from loaders.sources import read_register
 
-ZICHT = [sys.executable, "-m", "loaders.cli"]
+ZICHT = [sys.executable, "-m", "cli"]
 
 
 def zicht(data_dir: Path, *args: str) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ from tests.cases.conftest import store  # noqa: F401  (a real encrypted store, f
 
 KEY = "security-test-sleutel-0123456789abcdef"
 PASSWORD = "correct-horse-battery-staple"
-ZICHT = [sys.executable, "-m", "loaders.cli"]
+ZICHT = [sys.executable, "-m", "cli"]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 

@@ -22,7 +22,7 @@ from loaders import uploads
 from loaders.errors import InvoerFout
 from tests.security import hostile
 
-ZICHT = [sys.executable, "-m", "loaders.cli"]
+ZICHT = [sys.executable, "-m", "cli"]
 AFGEBROKEN = "zicht: afgebroken; de vorige snapshot blijft in gebruik"
 
 

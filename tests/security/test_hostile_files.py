@@ -22,7 +22,7 @@ from loaders.errors import InvoerFout
 from loaders.sources import Bron
 from tests.security import hostile
 
-ZICHT = [sys.executable, "-m", "loaders.cli"]
+ZICHT = [sys.executable, "-m", "cli"]
 MEMORY_LIMIT = 3 << 30  # DuckDB reserves address space at start; 2 GB aborts before any work
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.export_dook import accountability, to_csv, to_xlsx
-from loaders.waarschuwingen import KOPPEN, SOORTEN, soort_label
+from loaders.admin import WAARSCHUWING_KOPPEN as KOPPEN
+from loaders.admin import WAARSCHUWING_SOORTEN as SOORTEN
+from loaders.admin import soort_label
 from ui import data, data_gegevens
 from ui.format import getal, md_escape
 

@@ -19,7 +19,8 @@ from cases.model import Rol
 from cases.store import DEMO
 from geo import db, snapshots
 from geo.export_dook import to_csv
-from loaders.sources import Bron, read_register
+from loaders import admin
+from loaders.admin import Bron
 from ui import cases_data, data, data_gegevens, theme
 from ui.components import gegevens_waarschuwingen
 from ui.components.upload import bouw as upload_bouw
@@ -94,7 +95,7 @@ def render() -> None:
     if melding := st.session_state.pop(upload_controle.MELDING, None):
         st.success(md_escape(melding), icon=":material/check_circle:")
     data_dir, snapshot, rechten = db.data_dir(), data.snapshot_path(), _rechten()
-    register = read_register(data_dir)
+    register = admin.read_register(data_dir)
     try:
         _pagina(data_dir, snapshot, rechten, register)
     except duckdb.Error as exc:
@@ -106,7 +107,7 @@ def render() -> None:
 def _pagina(data_dir: Path, snapshot: str | None, rechten: Rechten, register: list[Bron]) -> None:
     bronnen = data_gegevens.bronnen(snapshot) if snapshot else []
     _kop(snapshot)
-    heeft_bag = any(b.soort.startswith("bag") for b in register)
+    heeft_bag = admin.heeft_bag(register)
     if rechten.beheren and snapshot and not heeft_bag:
         st.warning("Er is geen BAG-bron geregistreerd, dus er kan geen nieuwe snapshot worden "
                    "gebouwd. Laad de BAG op de server met `zicht load bag-gpkg …`.",
@@ -173,7 +174,10 @@ def _kop(snapshot: str | None) -> None:
     aantallen = data_gegevens.aantallen(snapshot)
     labels = [("pand", "Panden"), ("verblijfsobject", "Verblijfsobjecten"),
               ("vestiging", "Vestigingen"), ("vestiging_actief", "Niet uitgeschreven"),
-              ("gebied", "Gebieden"), ("rdw_bedrijf", "RDW-bedrijven")]
+              ("gebied", "Gebieden")]
+    # and what further source kinds fill (loaders.registry), e.g. RDW-bedrijven
+    labels += [(t, label) for t, label in admin.tabellen().items()
+               if t in aantallen and t not in dict(labels)]
     for kolom, (sleutel, label) in zip(st.columns(len(labels)), labels, strict=True):
         kolom.metric(label, getal(aantallen.get(sleutel)))
 

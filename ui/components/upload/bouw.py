@@ -1,8 +1,8 @@
 """Building a new snapshot from the page: start it, follow its steps, see how it ended.
 
-The build runs in its own process (loaders.rebuild); this panel polls its progress file once a
-second while it runs (a fragment, so only the panel reruns) and refreshes the whole page when it
-ends, so the sources and snapshots below show the new state.
+The build runs in its own process (loaders.rebuild, reached through loaders.admin); this panel
+polls its progress file once a second while it runs (a fragment, so only the panel reruns) and
+refreshes the whole page when it ends, so the sources and snapshots below show the new state.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo.nlformat import as_datetime
-from loaders import rebuild
+from loaders import admin
 from ui.components.upload.controle import pagina_advies
 from ui.format import datumtijd, getal
 from ui.text import md_escape
@@ -24,13 +24,13 @@ BEZIG_UITLEG = ("Tijdens het bouwen blijft de huidige snapshot in gebruik; ieder
 
 def toon(data_dir: Path, mag_bouwen: bool, wachtend: list[str]) -> None:
     """The whole panel is one fragment: while a build runs only the panel reruns, once a second."""
-    bezig = rebuild.running(data_dir)
+    bezig = admin.build_running(data_dir)
     st.fragment(_paneel, run_every=POLL_S if bezig else None)(str(data_dir), bezig, mag_bouwen,
                                                                wachtend)
 
 
 def _paneel(data_dir: str, volgen: bool, mag_bouwen: bool, wachtend: list[str]) -> None:
-    v = rebuild.read(Path(data_dir))
+    v = admin.build_progress(Path(data_dir))
     if volgen and v.toestand != "bezig":
         st.rerun(scope="app")  # it ended: show the new state of the whole page
     if wachtend and v.toestand != "bezig":
@@ -52,14 +52,14 @@ def _knop(data_dir: Path, bezig: bool, wachtend: bool) -> None:
     if st.button("Nieuwe snapshot bouwen", type="primary" if wachtend else "secondary",
                  icon=":material/build:", disabled=bezig, key="gegevens_bouwen"):
         try:
-            rebuild.start(data_dir)
-        except rebuild.BouwBezig as exc:
+            admin.start_build(data_dir)
+        except admin.BouwBezig as exc:
             st.warning(md_escape(exc), icon=":material/hourglass_top:")
             return
         st.rerun(scope="app")
 
 
-def _bezig(data_dir: Path, v: rebuild.Voortgang, mag_bouwen: bool) -> None:
+def _bezig(data_dir: Path, v: admin.Voortgang, mag_bouwen: bool) -> None:
     gedaan = sum(1 for s in v.stappen if s.seconden is not None)
     huidig = next((s.naam for s in v.stappen if s.seconden is None),
                   "afronden" if v.stappen else "voorbereiden")
@@ -67,10 +67,10 @@ def _bezig(data_dir: Path, v: rebuild.Voortgang, mag_bouwen: bool) -> None:
     st.caption(BEZIG_UITLEG)
     _stappen(v)
     if mag_bouwen and st.button("Bouw afbreken", icon=":material/cancel:", key="gegevens_afbreken"):
-        rebuild.stop(data_dir)
+        admin.stop_build(data_dir)
 
 
-def _klaar(v: rebuild.Voortgang) -> None:
+def _klaar(v: admin.Voortgang) -> None:
     duur = _duur(v)
     tekst = (f"**De laatste bouw is gelukt** ({datumtijd(v.klaar_op)}{duur}). In gebruik: "
              f"snapshot {md_escape(v.snapshot or '–')}.")
@@ -81,7 +81,7 @@ def _klaar(v: rebuild.Voortgang) -> None:
         _stappen(v)
 
 
-def _niet_gelukt(v: rebuild.Voortgang) -> None:
+def _niet_gelukt(v: admin.Voortgang) -> None:
     kop = {"mislukt": "De bouw is mislukt.", "afgebroken": "De bouw is afgebroken.",
            "onderbroken": "De bouw is onderbroken: het bouwproces stopte zonder af te ronden "
                           "(bijvoorbeeld door een herstart van de server)."}[v.toestand]
@@ -96,7 +96,7 @@ def _niet_gelukt(v: rebuild.Voortgang) -> None:
         st.code(v.details or "(geen uitvoer)", language=None)
 
 
-def _stappen(v: rebuild.Voortgang) -> None:
+def _stappen(v: admin.Voortgang) -> None:
     if not v.stappen:
         st.caption("Nog geen stappen gemeld.")
         return
@@ -109,7 +109,7 @@ def _stappen(v: rebuild.Voortgang) -> None:
     st.markdown("\n".join(regels))
 
 
-def _duur(v: rebuild.Voortgang) -> str:
+def _duur(v: admin.Voortgang) -> str:
     begin, eind = as_datetime(v.gestart_op), as_datetime(v.klaar_op)
     if begin is None or eind is None:
         return ""

@@ -1,6 +1,6 @@
 """Check an upload, show what Zicht read, and register it only on an explicit button.
 
-The check reads the file into a scratch database (loaders.uploads.inspect, the same reading
+The check reads the file into a scratch database (loaders.admin.inspect, the same reading
 `zicht load` does); the register (bronnen.json) and the snapshot in use are not touched until
 "Registreren" is pressed, and a failed check changes nothing at all.
 """
@@ -16,9 +16,9 @@ import streamlit as st
 from geo import crs
 from geo.export_dook import to_csv
 from geo.nlformat import waarde
-from loaders import uploads
+from loaders import admin
+from loaders.admin import Bron
 from loaders.errors import InvoerFout, InvoerFouten
-from loaders.sources import Bron, register
 from ui import data
 from ui.format import LEEG, datum, getal, meervoud
 from ui.text import md_escape
@@ -72,7 +72,7 @@ def toon(data_dir: Path, bron: Bron, weergavenaam: str, bestaande: list[Bron]) -
 def _controleer(bron: Bron, weergavenaam: str, vingerafdruk: str) -> dict:
     with st.spinner("Bestand controleren…"):
         try:
-            controle = uploads.inspect(bron, weergavenaam)
+            controle = admin.inspect(bron, weergavenaam)
         except InvoerFouten as exc:
             if exc.totaal == 1:
                 return {"vingerafdruk": vingerafdruk, "controle": None, "fout": foutmelding(exc.fouten[0])}
@@ -126,15 +126,8 @@ def foutmelding(exc: InvoerFout) -> str:
     return "\n".join(regels)
 
 
-def _toon_resultaat(bron: Bron, controle: uploads.Controle) -> None:
-    feiten = controle.feiten
-    if bron.soort == "kvk-file":
-        kop = f"{meervoud(controle.rijen, 'vestiging', 'vestigingen')} gelezen; {_sbi(bron, feiten)}."
-        regels = _kvk_feiten(feiten)
-    else:
-        kop = (f"{meervoud(controle.rijen, 'gebied', 'gebieden')} gelezen, samen "
-               f"{getal(feiten['oppervlakte_ha'], 1)} ha.")
-        regels = _gebied_feiten(feiten)
+def _toon_resultaat(bron: Bron, controle: admin.Controle) -> None:
+    kop, regels, bijschrift = WEERGAVE[admin.REGISTRY[bron.soort].upload.controle](bron, controle)
     waarschuwing = any(r.startswith("**Let op:**") for r in regels)
     kop = f"**Het bestand is leesbaar{', maar kijk hieronder' if waarschuwing else ' en in orde'}.** {kop}"
     if waarschuwing:
@@ -143,9 +136,20 @@ def _toon_resultaat(bron: Bron, controle: uploads.Controle) -> None:
         st.success(kop, icon=":material/check_circle:")
     for regel in regels:
         st.markdown(f"- {regel}")
-    st.caption("De eerste rijen zoals Zicht ze leest (codes met voorloopnullen, datums als datum):"
-               if bron.soort == "kvk-file" else "De eerste gebieden zoals Zicht ze leest:")
+    st.caption(bijschrift)
     st.dataframe(_voorbeeld(controle.voorbeeld), hide_index=True, key="gegevens_voorbeeld")
+
+
+def _kvk(bron: Bron, controle: admin.Controle) -> tuple[str, list[str], str]:
+    kop = f"{meervoud(controle.rijen, 'vestiging', 'vestigingen')} gelezen; {_sbi(bron, controle.feiten)}."
+    return (kop, _kvk_feiten(controle.feiten),
+            "De eerste rijen zoals Zicht ze leest (codes met voorloopnullen, datums als datum):")
+
+
+def _gebied(_bron: Bron, controle: admin.Controle) -> tuple[str, list[str], str]:
+    kop = (f"{meervoud(controle.rijen, 'gebied', 'gebieden')} gelezen, samen "
+           f"{getal(controle.feiten['oppervlakte_ha'], 1)} ha.")
+    return kop, _gebied_feiten(controle.feiten), "De eerste gebieden zoals Zicht ze leest:"
 
 
 def _sbi(bron: Bron, feiten: dict) -> str:
@@ -228,10 +232,14 @@ def _registreren(data_dir: Path, bron: Bron, bestaande: list[Bron]) -> None:
         st.warning(f"Er is al een bron '{md_escape(bron.bron)}' (peildatum {datum(oud.peildatum)}). "
                    "Registreren vervangt die bij de volgende bouw.", icon=":material/swap_horiz:")
     if st.button("Registreren", type="primary", icon=":material/playlist_add:", key="gegevens_registreren"):
-        register(data_dir, bron)
+        admin.register(data_dir, bron)
         st.session_state.pop(_CONTROLE, None)
         st.session_state[FORMULIER] = st.session_state.get(FORMULIER, 0) + 1
         st.session_state[MELDING] = (
             f"Bron '{bron.bron}' is geregistreerd. Bouw een nieuwe snapshot om de bron in Zicht "
             "te gebruiken; tot dan blijft alles zoals het was.")
         st.rerun()
+
+
+# How a check reads, per kind of check (SourceKind.upload.controle): heading, facts, caption.
+WEERGAVE = {"kvk": _kvk, "gebied": _gebied}

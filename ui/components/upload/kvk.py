@@ -9,9 +9,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders import uploads
+from loaders import admin
+from loaders.admin import DOOK, REQUIRED
 from loaders.errors import InvoerFout
-from loaders.kvk.mapping import DOOK, REQUIRED
 from ui import cases_data
 from ui.text import md_escape, plain
 
@@ -41,7 +41,7 @@ VAAK = REQUIRED + ["straat", "huisletter", "toevoeging", "plaats", "bag_id", "sb
 GEEN = ""
 
 
-def opties(data_dir: Path, upload: uploads.Upload) -> dict | None:
+def opties(data_dir: Path, upload: admin.Upload) -> dict | None:
     """Loader options for this upload, or None while the column layout is incomplete."""
     sleutel = upload.checksum[:12]
     kolommen = _kolommen(upload)
@@ -63,12 +63,12 @@ def opties(data_dir: Path, upload: uploads.Upload) -> dict | None:
     return result
 
 
-def _kolommen(upload: uploads.Upload) -> list[str] | None:
+def _kolommen(upload: admin.Upload) -> list[str] | None:
     """The file's column names (read once per upload); None when the header is unreadable."""
     cache = st.session_state.setdefault("gegevens_kolommen", {})
     if upload.checksum not in cache:
         try:
-            cache[upload.checksum] = uploads.column_names(upload.pad, upload.naam)
+            cache[upload.checksum] = admin.column_names(upload.pad, upload.naam)
         except InvoerFout:
             cache[upload.checksum] = None  # the check reports it with file and row
     return cache[upload.checksum]
@@ -83,13 +83,13 @@ def _toml(data_dir: Path, sleutel: str) -> Path | None:
         return None
     try:
         bestand.seek(0)
-        return uploads.save_upload(data_dir, bestand.name, bestand, uploads.KOLOMMEN_EXTENSIONS).pad
+        return admin.save_upload(data_dir, bestand.name, bestand, admin.KOLOMMEN_EXTENSIONS).pad
     except InvoerFout as exc:
         st.error(f"De kolomindeling is niet opgeslagen: {md_escape(exc)}", icon=":material/error:")
         return None
 
 
-def _koppelen(data_dir: Path, upload: uploads.Upload, kolommen: list[str] | None,
+def _koppelen(data_dir: Path, upload: admin.Upload, kolommen: list[str] | None,
               sbi: str) -> Path | None:
     if not kolommen:
         st.error("De kopregel van het bestand is niet te lezen; controleer het bestand hieronder "
@@ -97,7 +97,7 @@ def _koppelen(data_dir: Path, upload: uploads.Upload, kolommen: list[str] | None
         return None
     st.markdown("**Welke kolom bevat wat?** Zicht heeft een voorstel gedaan op grond van de "
                 "kolomnamen; controleer het. De eerste vijf zijn verplicht.")
-    gok = uploads.guess_mapping(kolommen)
+    gok = admin.guess_mapping(kolommen)
     keuze = _raster(VAAK, kolommen, gok, upload.checksum[:12])
     with st.expander("Meer kolommen (optioneel)"):
         overig = [v for v in DOOK if v not in VAAK]
@@ -105,12 +105,12 @@ def _koppelen(data_dir: Path, upload: uploads.Upload, kolommen: list[str] | None
     mapping = {veld: kolom for veld, kolom in keuze.items() if kolom}
     if not _compleet(mapping):
         return None
-    tekst = uploads.mapping_toml(mapping, sbi or None)
+    tekst = admin.mapping_toml(mapping, sbi or None)
     st.download_button("Kolomindeling bewaren voor een volgende keer (TOML)",
                        cases_data.audited("kolomindeling TOML", lambda: tekst),
                        file_name="kolomindeling.toml", mime="application/toml",
                        icon=":material/download:", key=f"gegevens_toml_download_{upload.checksum[:12]}")
-    return uploads.save_text(data_dir, "kolomindeling.toml", tekst)
+    return admin.save_text(data_dir, "kolomindeling.toml", tekst)
 
 
 def _raster(velden: list[str], kolommen: list[str], gok: dict, sleutel: str) -> dict[str, str]:

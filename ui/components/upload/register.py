@@ -7,12 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.sources import Bron, read_register, write_register
+from loaders import admin
 from ui.components.upload.controle import MELDING
 from ui.text import md_escape
 
 
-def toon(data_dir: Path, register: list[Bron]) -> None:
+def toon(data_dir: Path, register: list[admin.Bron]) -> None:
     if not register:
         return
     with st.expander("Een bron uit het register halen"):
@@ -24,12 +24,12 @@ def toon(data_dir: Path, register: list[Bron]) -> None:
         if naam is None:
             return
         bron = next(b for b in register if b.bron == naam)
-        if bron.soort.startswith("bag") and sum(b.soort.startswith("bag") for b in register) == 1:
+        if admin.enige_bag(bron, register):
             st.warning("Dit is de enige BAG-bron: zonder BAG kan er geen nieuwe snapshot worden "
                        "gebouwd.", icon=":material/warning:")
         zeker = st.checkbox(f"Ja, haal '{md_escape(naam)}' uit het register", key="gegevens_weg_zeker")
         if st.button("Uit het register halen", disabled=not zeker, key="gegevens_weg"):
-            write_register(data_dir, [b for b in read_register(data_dir) if b.bron != naam])
+            admin.remove(data_dir, naam)
             st.session_state[MELDING] = (f"Bron '{naam}' is uit het register gehaald. Bouw een "
                                          "nieuwe snapshot om hem ook uit de gegevens te halen.")
             st.session_state.pop("gegevens_weg_zeker", None)
