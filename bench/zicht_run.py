@@ -28,7 +28,7 @@ def run(data_dir: Path, runs: int, seed: int, limit_s: float, report=print) -> d
     out: dict = {"load_begin": load()}
     with PeakMeter() as total:
         with PeakMeter() as build:
-            result = pipeline.build(data_dir, report=report)
+            result = pipeline.build(data_dir, events=lambda e: report(e.tekst()))
         out["bouw"] = {"seconden": build.seconds, "piek_mb": build.peak_mb}
         out["stappen"] = [{"naam": s.naam, "seconden": s.seconden, "piek_mb": s.piek_mb}
                           for s in result.stappen]

@@ -47,7 +47,7 @@ def _build_previous(data_dir: Path, out: Path, manifest: dict, say) -> None:
     say(f"Vorige snapshot bouwen (Demostad op {vorige.PEILDATUM_VORIGE})…")
     items = vorige.derive(out, manifest)
     write_register(data_dir, [_bron(out, item, manifest) for item in items])
-    build(data_dir, report=lambda m: say(f"  {m}"))
+    build(data_dir, events=lambda e: say(f"  {e.tekst()}"))
 
 
 def _bron(out: Path, item: dict, manifest: dict) -> Bron:

@@ -11,6 +11,8 @@ import json
 import os
 import sys
 import time
+from contextlib import nullcontext
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +59,8 @@ def add_parsers(sub) -> None:
     """`zicht load …`, `build`, `status` and `waarschuwingen`."""
     registration.add_load_parser(sub)
     b = sub.add_parser("build", help="bouw een nieuwe snapshot uit de geregistreerde bronnen")
+    b.add_argument("--voortgang", type=Path, help="schrijf elke stap ook als JSON-regel naar dit "
+                                                  "bestand (zo volgt de app de bouw)")
     b.set_defaults(func=build)
     st = sub.add_parser("status", help="toon de huidige snapshot, bronnen en koppelkwaliteit")
     st.add_argument("--json", action="store_true", help="als JSON")
@@ -72,8 +76,16 @@ def say(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def build(_args) -> None:
-    result = pipeline.build(data_dir(), report=say)
+def build(args) -> None:
+    voortgang = getattr(args, "voortgang", None)
+    with open(voortgang, "a", encoding="utf-8") if voortgang else nullcontext() as out:
+        def event(e: pipeline.Gebeurtenis) -> None:
+            say(e.tekst())
+            if out is not None:
+                out.write(json.dumps(asdict(e), ensure_ascii=False) + "\n")
+                out.flush()
+
+        result = pipeline.build(data_dir(), events=event)
     say(f"snapshot {result.snapshot.name} is nu in gebruik")
     _print_status(status(data_dir()))
 

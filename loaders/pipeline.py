@@ -49,24 +49,51 @@ class Resultaat:
     stappen: list[Stap] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Gebeurtenis:
+    """Progress of a build: step `nummer` of `totaal` has started (seconden None) or is done."""
+
+    stap: str
+    nummer: int
+    totaal: int
+    bron: str | None = None        # the source a load step reads
+    seconden: float | None = None
+    piek_mb: float | None = None
+
+    @property
+    def klaar(self) -> bool:
+        return self.seconden is not None
+
+    def tekst(self) -> str:
+        """The event as the line `zicht build` prints."""
+        if not self.klaar:
+            return f"{self.stap}…"
+        return f"{self.stap}: {self.seconden:.1f} s, piek {self.piek_mb:,.0f} MB"
+
+
+Events = Callable[[Gebeurtenis], None]
+
+
 class _Timer:
-    """Records wall time and peak memory (RSS high-water mark) of each build step."""
+    """Records wall time and peak memory (RSS high-water mark) of each build step, and tells
+    `events` when a step starts and ends."""
 
-    def __init__(self, report: Callable[[str], None] | None):
+    def __init__(self, totaal: int, events: Events | None):
         self.stappen: list[Stap] = []
-        self.report = report or (lambda _msg: None)
+        self.totaal = totaal
+        self.events = events or (lambda _e: None)
 
-    def run(self, naam: str, fn, *args):
-        self.report(f"{naam}…")
+    def run(self, naam: str, fn, *args, bron: str | None = None):
+        nummer = len(self.stappen) + 1
+        self.events(Gebeurtenis(naam, nummer, self.totaal, bron))
         with PeakMeter() as meter:
             result = fn(*args)
         self.stappen.append(Stap(naam, meter.seconds, meter.peak_mb))
-        self.report(f"{naam}: {meter.seconds:.1f} s, piek {meter.peak_mb:,.0f} MB")
+        self.events(Gebeurtenis(naam, nummer, self.totaal, bron, meter.seconds, meter.peak_mb))
         return result
 
 
-def build(data_dir: Path, report: Callable[[str], None] | None = None,
-          keep: int = KEEP_SNAPSHOTS) -> Resultaat:
+def build(data_dir: Path, events: Events | None = None, keep: int = KEEP_SNAPSHOTS) -> Resultaat:
     """Build a new snapshot from bronnen.json and make it current."""
     bronnen = read_register(data_dir)
     if not any(b.rol == "bag" for b in bronnen):
@@ -76,7 +103,7 @@ def build(data_dir: Path, report: Callable[[str], None] | None = None,
     folder.mkdir(parents=True, exist_ok=True)
     _remove_stale_builds(folder)
     work = folder / f".bouw-{os.getpid()}.duckdb"
-    timer = _Timer(report)
+    timer = _Timer(len(stappen(bronnen)), events)
     try:
         _build_into(work, bronnen, timer)
         final = folder / _snapshot_name(bronnen)
@@ -97,7 +124,8 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         sbi_lijst.register(con)
         prepare_staging(con)
         for bron in sorted(bronnen, key=_load_order):
-            rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", load_source, con, bron)
+            rijen = timer.run(f"Laden {bron.bron} ({bron.soort})", load_source, con, bron,
+                              bron=bron.bron)
             _record_source(con, bron, rijen)
         code = _gemeente_code(con, bronnen)
         if code:

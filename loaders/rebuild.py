@@ -3,9 +3,10 @@
 `start` takes an exclusive lock (flock on `<data>/bouw/slot`) and starts a detached supervisor,
 `python -m loaders.rebuild <data_dir>`, that inherits the locked file descriptor: the lock is held
 exactly as long as the supervisor lives, also when the app restarts meanwhile or the supervisor is
-killed. The supervisor runs `python -m cli build` (the `zicht` command) with its output in
-`bouw/voortgang.log` and writes the outcome to `bouw/status.json` (replaced atomically). `read`
-turns both into a Voortgang for the page to poll. The pipeline itself guarantees that a failed or
+killed. The supervisor runs `python -m cli build --voortgang bouw/stappen.jsonl` (the `zicht`
+command): the pipeline's progress events arrive there as JSON lines, its printed output in
+`bouw/voortgang.log`, and the outcome goes to `bouw/status.json` (replaced atomically). `read`
+turns them into a Voortgang for the page to poll. The pipeline itself guarantees that a failed or
 interrupted build leaves the previous snapshot in use.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -27,11 +27,9 @@ from loaders import pipeline
 from loaders.sources import read_register
 
 FOLDER = "bouw"
-LOCK, LOG, STATUS = "slot", "voortgang.log", "status.json"
+LOCK, LOG, STATUS, EVENTS = "slot", "voortgang.log", "status.json", "stappen.jsonl"
 REPO = Path(__file__).resolve().parents[1]
 INTERRUPTED = 130
-_LINE = re.compile(r"^\[\d{2}:\d{2}:\d{2}\] (.*)$")
-_DONE = re.compile(r"^(.*): ([\d.]+) s, piek .*$")
 _ERROR = "zicht: fout: "
 _children: dict[str, subprocess.Popen] = {}
 
@@ -81,6 +79,7 @@ def start(data_dir: Path) -> None:
             "toestand": "bezig", "gestart_op": _now(), "totaal": expected_steps(data_dir),
             "snapshot_voor": _current_name(data_dir)})
         (work / LOG).write_bytes(b"")
+        (work / EVENTS).write_bytes(b"")
         child = subprocess.Popen(
             [sys.executable, "-m", "loaders.rebuild", str(data_dir)], cwd=REPO,
             env=_env(data_dir), pass_fds=(fd,), start_new_session=True,
@@ -139,31 +138,37 @@ def read(data_dir: Path) -> Voortgang:
         if status.get("toestand") == "bezig":
             status["toestand"] = "onderbroken"  # the supervisor died without a word
     log = _read_log(work)
-    stappen, fout = parse_log(log)
+    stappen, totaal = steps_from_events(_read_text(work / EVENTS))
     return Voortgang(
         toestand=status.get("toestand", "geen"), gestart_op=status.get("gestart_op"),
         klaar_op=status.get("klaar_op"),
-        totaal=int(status.get("totaal") or 0), stappen=stappen, fout=fout,
+        totaal=totaal or int(status.get("totaal") or 0), stappen=stappen, fout=error_line(log),
         details="\n".join(log.splitlines()[-20:]), snapshot_voor=status.get("snapshot_voor"),
         snapshot=status.get("snapshot"))
 
 
-def parse_log(log: str) -> tuple[list[Stap], str | None]:
-    """The build steps from `zicht build`'s progress lines, and its error line if any."""
+def steps_from_events(lines: str) -> tuple[list[Stap], int]:
+    """The build steps from the pipeline's events (JSON lines, pipeline.Gebeurtenis), and the
+    number of steps the build expects (0 before the first event). A line cut off by a killed
+    build is skipped."""
     stappen: dict[str, Stap] = {}
-    fout = None
-    for line in log.splitlines():
-        if line.startswith(_ERROR):
-            fout = line[len(_ERROR):].strip()
-        match = _LINE.match(line)
-        if not match:
+    totaal = 0
+    for line in lines.splitlines():
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
             continue
-        message = match.group(1)
-        if done := _DONE.match(message):
-            stappen.setdefault(done.group(1), Stap(done.group(1))).seconden = float(done.group(2))
-        elif message.endswith("…") and not message.startswith(" "):
-            stappen.setdefault(message[:-1], Stap(message[:-1]))
-    return list(stappen.values()), fout
+        stap = stappen.setdefault(event["stap"], Stap(event["stap"]))
+        if event.get("seconden") is not None:
+            stap.seconden = float(event["seconden"])
+        totaal = int(event.get("totaal") or totaal)
+    return list(stappen.values()), totaal
+
+
+def error_line(log: str) -> str | None:
+    """The one Dutch line `zicht` prints when it fails (its last, should there be several)."""
+    fouten = [line[len(_ERROR):].strip() for line in log.splitlines() if line.startswith(_ERROR)]
+    return fouten[-1] if fouten else None
 
 
 def expected_steps(data_dir: Path) -> int:
@@ -175,7 +180,8 @@ def supervise(data_dir: Path) -> int:
     work = folder(data_dir)
     _write_status(work, {**_read_status(work), "pid": os.getpid()})
     with open(work / LOG, "ab") as log:
-        child = subprocess.Popen([sys.executable, "-m", "cli", "build"], cwd=REPO,
+        child = subprocess.Popen([sys.executable, "-m", "cli", "build", "--voortgang", str(work / EVENTS)],
+                                 cwd=REPO,
                                  env=_env(data_dir), stdin=subprocess.DEVNULL, stdout=log,
                                  stderr=subprocess.STDOUT)
         code = _wait(child)
@@ -246,8 +252,12 @@ def _write_status(work: Path, status: dict) -> None:
 
 
 def _read_log(work: Path) -> str:
+    return _read_text(work / LOG)
+
+
+def _read_text(path: Path) -> str:
     try:
-        return (work / LOG).read_text(encoding="utf-8", errors="replace")
+        return path.read_text(encoding="utf-8", errors="replace")
     except FileNotFoundError:
         return ""
 

@@ -4,14 +4,18 @@ leave the previous snapshot in use."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from geo import snapshots
-from loaders import rebuild
+from loaders import pipeline, rebuild
+from loaders.sources import read_register
 
 TIMEOUT_S = 60
 LOG = """[10:00:01] Laden bag (bag-gpkg)…
@@ -19,6 +23,14 @@ LOG = """[10:00:01] Laden bag (bag-gpkg)…
 [10:00:02] Laden kvk (kvk-file)…
 zicht: fout: bestand kvk.csv, rij 3, veld KVK_Nummer: leeg
 """
+# What `zicht build --voortgang` wrote for the same build (pipeline.Gebeurtenis as JSON lines),
+# ending in a line cut off by the failure.
+EVENTS = "\n".join(json.dumps(e) for e in (
+    {"stap": "Laden bag (bag-gpkg)", "nummer": 1, "totaal": 6, "bron": "bag", "seconden": None},
+    {"stap": "Laden bag (bag-gpkg)", "nummer": 1, "totaal": 6, "bron": "bag", "seconden": 1.2,
+     "piek_mb": 300.0},
+    {"stap": "Laden kvk (kvk-file)", "nummer": 2, "totaal": 6, "bron": "kvk", "seconden": None},
+)) + '\n{"stap": "Adressen'
 
 
 def copy_of_demo(demo_data_dir: Path, target: Path) -> Path:
@@ -43,11 +55,34 @@ def wait_until_done(data_dir: Path) -> rebuild.Voortgang:
     return rebuild.read(data_dir)
 
 
-def test_parse_log_finds_steps_and_the_error_line():
-    stappen, fout = rebuild.parse_log(LOG)
+def test_steps_come_from_the_build_events_and_the_error_from_its_one_line():
+    stappen, totaal = rebuild.steps_from_events(EVENTS)
+    fout = rebuild.error_line(LOG)
     assert [(s.naam, s.seconden) for s in stappen] == [
         ("Laden bag (bag-gpkg)", 1.2), ("Laden kvk (kvk-file)", None)]
+    assert totaal == 6
     assert fout == "bestand kvk.csv, rij 3, veld KVK_Nummer: leeg"
+
+
+def test_zicht_build_writes_its_progress_as_events(demo_data_dir, tmp_path):
+    """The real command: every step once started, once done with its time, numbered of the total
+    the pipeline planned, and the same steps the page will show."""
+    data_dir = copy_of_demo(demo_data_dir, tmp_path / "data")
+    voortgang = tmp_path / "stappen.jsonl"
+    env = {**os.environ, "ZICHT_DATA_DIR": str(data_dir)}
+    done = subprocess.run([sys.executable, "-m", "cli", "build", "--voortgang", str(voortgang)],
+                          env=env, capture_output=True, text=True, timeout=TIMEOUT_S * 3)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in voortgang.read_text(encoding="utf-8").splitlines()]
+    totaal = events[0]["totaal"]
+    assert totaal == len(pipeline.stappen(read_register(data_dir))) == len(events) // 2
+    assert [e["nummer"] for e in events] == [n for n in range(1, totaal + 1) for _ in (0, 1)]
+    assert all((e["seconden"] is None) == (i % 2 == 0) for i, e in enumerate(events))
+    assert {e["bron"] for e in events if e["stap"].startswith("Laden")} == {
+        b.bron for b in read_register(data_dir)}
+    assert "RDW koppelen aan BAG" in [e["stap"] for e in events]  # the rdw kind's own step
+    for e in events:
+        assert e["stap"] + ("…" if e["seconden"] is None else ":") in done.stderr
 
 
 def test_nothing_started_reads_as_geen(tmp_path):
