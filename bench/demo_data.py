@@ -79,7 +79,7 @@ def _register_all(data_dir: Path, scale: float) -> None:
 
     bronnen = read_register(data_dir)
     for bron in bronnen:
-        if bron.soort.startswith("bag"):
+        if bron.rol == "bag":
             if scale > 1:
                 bron.opties.pop("gemeente", None)
                 bron.opties["gemeentenaam"] = "Demoland" if scale > 20 else "Demoprovincie"

@@ -39,7 +39,7 @@ def _all_municipalities(folder: Path) -> None:
 
     bronnen = read_register(folder)
     for bron in bronnen:
-        if bron.soort.startswith("bag"):
+        if bron.rol == "bag":
             bron.opties.pop("gemeente", None)
     write_register(folder, bronnen)
 
