@@ -58,7 +58,3 @@ class SourceKind:
     koppeling: Koppeling | None = None
     tabellen: dict[str, str] = field(default_factory=dict)  # snapshot table -> label of its count
     upload: Upload | None = None
-
-
-def no_options(_args: argparse.Namespace) -> dict:
-    return {}
