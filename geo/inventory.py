@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from exports.cells import sheet_title, xlsx_row
+from exports.dook_csv import add_accountability
 from geo import indicators
-from geo.export_cells import sheet_title, xlsx_row
-from geo.export_dook import add_accountability
 from geo.nlformat import datum
 from geo.sqlfiles import set_variables, sql_text
 

@@ -17,7 +17,8 @@ from contextlib import contextmanager
 import duckdb
 import streamlit as st
 
-from geo import area, basemaps, cards, concentration, db, export_dook, indicators, sbi, search, snapshots
+from exports import dook_csv
+from geo import area, basemaps, cards, concentration, db, indicators, sbi, search, snapshots
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
 
@@ -303,8 +304,8 @@ def dook_bestand(snapshot: str, nummers: tuple[str, ...], soort: str, selectie: 
                  gebruiker: str) -> bytes:
     """The DOOK-layout export of these vestigingen as 'csv' or 'xlsx' (with accountability)."""
     with cursor(snapshot) as cur:
-        columns, rows = export_dook.rows(cur, list(nummers))
+        columns, rows = dook_csv.rows(cur, list(nummers))
         if soort == "csv":
-            return export_dook.to_csv(columns, rows)
-        verantwoording = export_dook.accountability(cur, selectie, gebruiker)
-        return export_dook.to_xlsx(columns, rows, verantwoording)
+            return dook_csv.to_csv(columns, rows)
+        verantwoording = dook_csv.accountability(cur, selectie, gebruiker)
+        return dook_csv.to_xlsx(columns, rows, verantwoording)

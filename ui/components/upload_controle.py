@@ -13,8 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from exports.dook_csv import to_csv
 from geo import crs
-from geo.export_dook import to_csv
 from geo.nlformat import waarde
 from loaders import uploads
 from loaders.errors import InvoerFout, InvoerFouten

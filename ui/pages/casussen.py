@@ -11,7 +11,7 @@ import streamlit as st
 
 from cases import access, workflow
 from cases.model import Bron, Casus, CasusFout, Gebruiker, Status, Thema
-from geo.export_dook import to_csv
+from exports.dook_csv import to_csv
 from ui import cases_data, theme
 from ui.components import case_detail, case_hit
 from ui.components.case_links import CASUS_PARAM

@@ -17,8 +17,8 @@ import streamlit as st
 
 from cases.model import Rol
 from cases.store import DEMO
+from exports.dook_csv import to_csv
 from geo import db, snapshots
-from geo.export_dook import to_csv
 from loaders.sources import Bron, read_register
 from ui import cases_data, data, data_gegevens, theme
 from ui.components import gegevens_waarschuwingen, upload_bouw, upload_controle, upload_form, upload_register

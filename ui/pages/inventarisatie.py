@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import export_dook, inventory
+from exports import dook_csv
+from geo import inventory
 from ui import data_analyse
 from ui.format import datum, getal, meervoud
 from ui.pages import signalen as frame
@@ -141,7 +142,7 @@ def _export(snapshot: str, gekozen: list[dict]) -> None:
     kolommen, tabel = inventory.table(gekozen)
     st.markdown("Excel: het hele overzicht, één tabblad per soort, met verantwoording. "
                 "CSV: de bedrijven die nu getoond worden.")
-    frame.downloads("inventarisatie-beautybranche", lambda: export_dook.to_csv(kolommen, tabel),
+    frame.downloads("inventarisatie-beautybranche", lambda: dook_csv.to_csv(kolommen, tabel),
                     lambda: inventory.workbook(alles, lines), key="inventaris_export")
 
 

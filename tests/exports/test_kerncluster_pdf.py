@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
+from exports.kerncluster_pdf import dossier_to_dict, linked_objects, overview_pdf
+from exports.mapshot.render import SnapshotOptions
 from geo import db, snapshots
-from geo.kerncluster import dossier_to_dict, linked_objects, overview_pdf
-from geo.mapshot import SnapshotOptions
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pyogrio
 import pytest
 
+from exports.gpkg import GPKG_LAYERS, gpkg_bytes, write_gpkg
+from exports.mapshot.data import signals
+from exports.mapshot.render import MapView, whole_municipality
 from geo import db, snapshots
 from geo.branches import register as register_branches
-from geo.export_gpkg import GPKG_LAYERS, gpkg_bytes, write_gpkg
 from geo.indicators import load_indicators
-from geo.mapshot import MapView, whole_municipality
-from geo.mapshot_data import signals
 from geo.nlformat import datum
 
 

@@ -1,7 +1,7 @@
 """Vestigingen in the DOOK export layout, as CSV or XLSX, with their accountability.
 
 The CSV is exactly DOOK's layout (';', UTF-8 with BOM, DD-MM-YYYY dates) so existing sheets and
-macros keep working; every cell passes geo.export_cells (no value from data is ever a formula).
+macros keep working; every cell passes exports.cells (no value from data is ever a formula).
 The XLSX adds a sheet 'Verantwoording' with the peildatum of every source,
 the filters used and when and by whom it was made.
 """
@@ -12,7 +12,8 @@ import csv
 import io
 from datetime import UTC, datetime
 
-from geo.export_cells import csv_cell, sheet_title, xlsx_row
+from exports import EXPORTS_SQL
+from exports.cells import csv_cell, sheet_title, xlsx_row
 from geo.nlformat import datum, datumtijd
 from geo.sqlfiles import set_variables, sql_text
 
@@ -21,7 +22,7 @@ def rows(con, vestigingsnummers: list[str]) -> tuple[list[str], list[tuple]]:
     """(column names, rows) in the DOOK layout for these vestigingen."""
     naam = con.execute("SELECT waarde FROM meta WHERE sleutel = 'gemeentenaam'").fetchone()
     set_variables(con, gemeentenaam=naam[0] if naam else None)
-    cur = con.execute(sql_text("export_dook"), {"nummers": list(vestigingsnummers)})
+    cur = con.execute(sql_text("export_dook", EXPORTS_SQL), {"nummers": list(vestigingsnummers)})
     return [d[0] for d in cur.description], cur.fetchall()
 
 

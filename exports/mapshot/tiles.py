@@ -21,8 +21,8 @@ from functools import cache
 import numpy as np
 from pyproj import Transformer
 
+from exports.mapshot.view import RdBox
 from geo import crs
-from geo.mapshot_view import RdBox
 
 WEB_MERCATOR = "EPSG:3857"
 HALF_WORLD = 20037508.342789244

@@ -13,10 +13,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from exports.mapshot.render import MapView, SnapshotOptions, render, whole_municipality
+from exports.mapshot.tiles import NIET_BEREIKBAAR
 from geo import db, snapshots
 from geo.branches import load_branches
-from geo.mapshot import MapView, SnapshotOptions, render, whole_municipality
-from geo.mapshot_tiles import NIET_BEREIKBAAR
 from geo.nlformat import datum
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
