@@ -11,7 +11,8 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from geo import db, layers, snapshots
+from geo import db, snapshots
+from kaart import layers
 from tests.ui import browser as b
 from ui.format import datum
 from ui.pages.kaart import DEMO_MELDING

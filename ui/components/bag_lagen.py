@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import folium
 
-from geo import layers
+from kaart import layers
 from ui import data
 from ui.components.legend import Legenda, Rij
 from ui.components.thema_lagen import Beeld, Context, punt_sleutel, view_box

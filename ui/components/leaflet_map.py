@@ -19,7 +19,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import basemaps
+from kaart import basemaps
 from ui.components import bag_lagen, overlays, thema_lagen
 from ui.components.legend import Legenda, html_legenda
 from ui.components.thema_lagen import Beeld, Context, punt_sleutel

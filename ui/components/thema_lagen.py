@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import folium
 
-from geo import layers
 from geo.branches import Branches
 from geo.concentration import HEEL_NEDERLAND, MIN_BASIS, Filter
 from geo.legenda import group_rows
 from geo.nlformat import datum
+from kaart import layers
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
 from ui.format import getal, meervoud

@@ -17,10 +17,10 @@ import duckdb
 import streamlit as st
 
 from geo import db
-from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
 from geo.indicators import load_indicators
 from geo.peildata import peildata
+from kaart.basemaps import ConfigError, KaartConfig
 from ui import data, state, theme
 from ui.components import (
     focus,

@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from exports import dook_csv
-from geo import indicators, layers
+from geo import indicators
+from kaart import layers
 from ui import cases_data, data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal

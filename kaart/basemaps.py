@@ -175,7 +175,7 @@ def add_draw_control(m: folium.Map, asset_base: str = ASSET_BASE) -> Draw:
 
 def legend_control(legend_html: str) -> MacroElement:
     """The legend as a map control (top right), replacing the previous one. `legend_html`
-    must already be safe HTML (geo.layers.tooltip_html / html.escape on every data text)."""
+    must already be safe HTML (kaart.layers.tooltip_html / html.escape on every data text)."""
     return _Legenda(legend_html)
 
 

@@ -1,4 +1,4 @@
-"""geo.basemaps: tile servers only when configured, fallback, drawing tools and the legend."""
+"""kaart.basemaps: tile servers only when configured, fallback, drawing tools and the legend."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import folium
 import pytest
 
-from geo import basemaps
+from kaart import basemaps
 
 BOUNDS = (5.12, 52.51, 5.21, 52.55)
 TOML = """

@@ -1,4 +1,4 @@
-"""geo.layers: pure folium builders. No database, no browser."""
+"""kaart.layers: pure folium builders. No database, no browser."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import folium
 import pytest
 
-from geo import basemaps, layers
+from kaart import basemaps, layers
 
 SQUARE = {
     "type": "Polygon",
