@@ -218,19 +218,19 @@ def plaats_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def plaats_kaart(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
+def plaats_card(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.plaats_card(cur, plaats_id, peildatum, signalen_index(snapshot))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def pand_kaart(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
+def pand_card(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.pand_card(cur, pand_id, peildatum, signalen_index(snapshot))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def vestiging_kaart(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
+def vestiging_card(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.vestiging_card(cur, vestigingsnummer, peildatum, signalen_index(snapshot))
 

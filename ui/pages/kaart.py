@@ -221,17 +221,17 @@ def _paneel(ctx: Context):
         return None, None
     st.button("Sluiten", on_click=focus.sluit, icon=":material/close:", key="kaart_sluiten")
     if geopend["soort"] == "pand":
-        card = data.pand_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+        card = data.pand_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
         object_card.pand(card, _buurt_signalen(ctx.snapshot, card))
         vorm = json.loads(card["geojson"]) if card else None
         return overlays.highlight(vorm, []), overlays.highlight_legenda(vorm is not None, 0)
     if geopend["soort"] == "plaats":
-        card = data.plaats_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+        card = data.plaats_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
         object_card.plaats(card)
         vorm = json.loads(card["geojson"]) if card else None
         return overlays.highlight(vorm, []), overlays.highlight_legenda(
             vorm is not None, 0, (card or {}).get("soort", "plaats"))
-    card = data.vestiging_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+    card = data.vestiging_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
     object_card.vestiging(card)
     punten = [{"id": v["vestigingsnummer"], "lat": v["lat"], "lon": v["lon"],
                "label": f"{v['naam'] or v['vestigingsnummer']}\n{v['adres'] or ''}"}
