@@ -39,14 +39,19 @@ def to_xlsx(columns: list[str], data: list[tuple], verantwoording: list[tuple[st
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    main = book.create_sheet(sheet_title(sheet))
-    main.append(xlsx_row(main, columns))
-    for row in data:
-        main.append(xlsx_row(main, row))
+    write_sheet(book, sheet, columns, data)
     add_accountability(book, verantwoording)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def write_sheet(book, name: str, columns: list[str], data: list[tuple]) -> None:
+    """A sheet in a write-only workbook; text from data is stored as text, never a formula."""
+    sheet = book.create_sheet(sheet_title(name))
+    sheet.append(xlsx_row(sheet, columns))
+    for row in data:
+        sheet.append(xlsx_row(sheet, row))
 
 
 def add_accountability(book, verantwoording: list[tuple[str, str]]) -> None:
