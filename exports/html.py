@@ -29,8 +29,9 @@ from exports.mapshot.render import demo_line, made_line, sources_line, subtitle
 from exports.mapshot.view import MapView, SnapshotOptions, describe, fit_box
 from geo import crs, nlformat
 from geo.safe_text import html_text
+from kaart.basemaps import VENDOR_DIR
 
-VENDOR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "leaflet"
+VENDOR = VENDOR_DIR / "leaflet"
 MAX_PANDEN = 40_000
 TOLERANTIE = 0.5  # metres: outlines simplified for the browser
 

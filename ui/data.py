@@ -21,7 +21,7 @@ from exports import dook_csv
 from geo import area, cards, concentration, db, indicators, sbi, search, snapshots
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
-from kaart import basemaps
+from kaart import config
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
 WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
@@ -33,17 +33,17 @@ def snapshot_path() -> str | None:
     return None if path is None else str(path)
 
 
-def kaart_config() -> basemaps.KaartConfig:
+def kaart_config() -> config.KaartConfig:
     """data/kaart.toml, or the data directory's own kaart.toml (re-read when it changes)."""
-    path = basemaps.config_path(db.data_dir())
+    path = config.config_path(db.data_dir())
     return _kaart_config(str(path), path.stat().st_mtime)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _kaart_config(path: str, mtime: float) -> basemaps.KaartConfig:  # noqa: ARG001 (cache key)
+def _kaart_config(path: str, mtime: float) -> config.KaartConfig:  # noqa: ARG001 (cache key)
     from pathlib import Path
 
-    return basemaps.load(Path(path))
+    return config.load(Path(path))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

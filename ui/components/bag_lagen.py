@@ -10,9 +10,10 @@ from __future__ import annotations
 import folium
 
 from kaart import layers
+from kaart.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij
-from ui.components.thema_lagen import Beeld, Context, punt_sleutel, view_box
+from ui.components.thema_lagen import Beeld, Context, view_box
 from ui.format import getal, meervoud
 
 MAX_VBO = 4000

@@ -17,6 +17,7 @@ from geo.concentration import HEEL_NEDERLAND, MIN_BASIS, Filter
 from geo.legenda import group_rows
 from geo.nlformat import datum
 from kaart import layers
+from kaart.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
 from ui.format import getal, meervoud
@@ -62,11 +63,6 @@ class Beeld:
     legenda: Legenda
     punten: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     soort: str = ""
-
-
-def punt_sleutel(lat: float, lon: float) -> str:
-    """The key a drawn point is found back by when it is clicked."""
-    return f"{lat:.6f},{lon:.6f}"
 
 
 def snap_m(zoom: int) -> float:

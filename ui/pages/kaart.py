@@ -20,7 +20,8 @@ from geo import db
 from geo.branches import load_branches
 from geo.indicators import load_indicators
 from geo.peildata import peildata
-from kaart.basemaps import ConfigError, KaartConfig
+from kaart.config import ConfigError, KaartConfig
+from kaart.klik import Klik, getekend_gebied, nieuwe_klik
 from ui import data, state, theme
 from ui.components import (
     focus,
@@ -159,7 +160,7 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
     value = st.session_state.get(leaflet_map.KEY)
     ctx.view = state.MapView.from_component(value)
     gezien = st.session_state.setdefault(leaflet_map.GEZIEN, {})
-    klik = leaflet_map.nieuwe_klik(value, gezien, st.session_state.get(leaflet_map.PUNT_INDEX, {}))
+    klik = nieuwe_klik(value, gezien, st.session_state.get(leaflet_map.PUNT_INDEX, {}))
     if klik is not None:
         _behandel_klik(ctx.snapshot, klik)
     beeld = leaflet_map.bouw_beeld(ctx)
@@ -176,13 +177,13 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
         zicht = state.Zicht(*ctx.view.center, ctx.view.zoom).text()
         if st.query_params.get(state.K_ZICHT) != zicht:
             st.query_params[state.K_ZICHT] = zicht
-    gebied.render(ctx.snapshot, leaflet_map.getekend_gebied(value), ctx.filt, ctx.branches)
+    gebied.render(ctx.snapshot, getekend_gebied(value), ctx.filt, ctx.branches)
     from ui.components import export_panel  # kept next to its one call
 
     export_panel.render(ctx, config)
 
 
-def _behandel_klik(snapshot: str, klik: leaflet_map.Klik) -> None:
+def _behandel_klik(snapshot: str, klik: Klik) -> None:
     st.session_state.pop(MELDING, None)
     vestigingen = [i for soort, i in klik.objecten if soort == "vestiging"]
     if len(klik.objecten) == 1 and vestigingen:
