@@ -46,7 +46,9 @@ PATH_KIND = {"bag-gpkg": "file", "kvk-file": "file", "rdw": "dir"}
 
 
 @dataclass
-class Stap:
+class StapMeting:
+    """A finished build step: how long it took and its peak memory."""
+
     naam: str
     seconden: float
     piek_mb: float
@@ -55,21 +57,21 @@ class Stap:
 @dataclass
 class Resultaat:
     snapshot: Path
-    stappen: list[Stap] = field(default_factory=list)
+    stappen: list[StapMeting] = field(default_factory=list)
 
 
 class _Timer:
     """Records wall time and peak memory (RSS high-water mark) of each build step."""
 
     def __init__(self, report: Callable[[str], None] | None):
-        self.stappen: list[Stap] = []
+        self.stappen: list[StapMeting] = []
         self.report = report or (lambda _msg: None)
 
     def run(self, naam: str, fn, *args):
         self.report(f"{naam}…")
         with PeakMeter() as meter:
             result = fn(*args)
-        self.stappen.append(Stap(naam, meter.seconds, meter.peak_mb))
+        self.stappen.append(StapMeting(naam, meter.seconds, meter.peak_mb))
         self.report(f"{naam}: {meter.seconds:.1f} s, piek {meter.peak_mb:,.0f} MB")
         return result
 

@@ -222,7 +222,7 @@ def _remove(path: Path) -> None:
 
 
 @dataclass
-class Controle:
+class UploadInspectie:
     """The outcome of checking an upload: what Zicht read, before anything is registered."""
 
     rijen: int
@@ -230,7 +230,7 @@ class Controle:
     voorbeeld: list[dict]            # the first rows as Zicht reads them
 
 
-def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
+def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> UploadInspectie:
     """Read `bron` into a scratch database exactly as `registration.validate` does, and describe it.
 
     Raises InvoerFout naming the file as the user uploaded it; nothing on disk changes.
@@ -243,7 +243,7 @@ def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
         soort = "kvk" if bron.soort == "kvk-file" else "gebied"
         feiten = _rows(con, sql_text(f"gegevens_controle_{soort}"), {})[0]
         voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{soort}"), {"limiet": limiet})
-        return Controle(rijen, feiten, voorbeeld)
+        return UploadInspectie(rijen, feiten, voorbeeld)
     finally:
         con.close()
 

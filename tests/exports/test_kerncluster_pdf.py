@@ -90,7 +90,7 @@ def test_dossier_from_the_case_register_becomes_the_dict():
 
     now = datetime(2026, 11, 1, 10, 0)
     casus = m.Casus(id="c1", casusnummer="PR-2026-0001", thema=m.Thema.PROSTITUTIE,
-                    status=m.Status.INFORMATIE, versie=3, titel="Massagesalon", bron=m.Bron.MELDPUNT,
+                    status=m.Status.INFORMATIE, versie=3, titel="Massagesalon", bron=m.SignaalBron.MELDPUNT,
                     signaal_datum=date(2026, 10, 1), omschrijving="…", eigenaar="analist",
                     aangemaakt_op=now, aangemaakt_door="analist", gewijzigd_op=now, gewijzigd_door="analist",
                     plan=m.PlanVanAanpak(hypothese="H", doel="D", strategie="S", interventieplan="I"))

@@ -21,7 +21,7 @@ from kaart.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
 from ui.format import getal, meervoud
-from ui.state import KaartKeuze, MapView
+from ui.state import KaartKeuze, Viewport
 
 PUNTEN_VANAF_ZOOM = 15
 MAX_PUNTEN = 2500
@@ -42,7 +42,7 @@ class Context:
     snapshot: str
     filt: Filter
     keuze: KaartKeuze
-    view: MapView | None
+    view: Viewport | None
     gebieden: list[dict]
     branches: Branches
     bronnamen: dict[str, str]  # bedrijventerrein source -> readable name
@@ -71,7 +71,7 @@ def snap_m(zoom: int) -> float:
     return max(125.0, 500.0 / 2 ** max(zoom - PUNTEN_VANAF_ZOOM, 0))
 
 
-def view_box(view: MapView | None) -> tuple:
+def view_box(view: Viewport | None) -> tuple:
     return HEEL_NEDERLAND if view is None else view.rd_box(snap_m(view.zoom))
 
 

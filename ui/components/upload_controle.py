@@ -126,7 +126,7 @@ def foutmelding(exc: InvoerFout) -> str:
     return "\n".join(regels)
 
 
-def _toon_resultaat(bron: Bron, controle: uploads.Controle) -> None:
+def _toon_resultaat(bron: Bron, controle: uploads.UploadInspectie) -> None:
     feiten = controle.feiten
     if bron.soort == "kvk-file":
         kop = f"{meervoud(controle.rijen, 'vestiging', 'vestigingen')} gelezen; {_sbi(bron, feiten)}."

@@ -158,7 +158,7 @@ def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
 @st.fragment
 def _verkenner(ctx: Context, config: KaartConfig) -> None:
     value = st.session_state.get(leaflet_map.KEY)
-    ctx.view = state.MapView.from_component(value)
+    ctx.view = state.Viewport.from_component(value)
     gezien = st.session_state.setdefault(leaflet_map.GEZIEN, {})
     klik = nieuwe_klik(value, gezien, st.session_state.get(leaflet_map.PUNT_INDEX, {}))
     if klik is not None:
