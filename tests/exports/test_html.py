@@ -22,13 +22,6 @@ TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
 def xss_snapshot(demo_data_dir, tmp_path_factory) -> dict:
     """A copy of the demo snapshot where one lone active vestiging is called <img …>."""
     copy = tmp_path_factory.mktemp("xss") / "zicht-xss.duckdb"

@@ -10,14 +10,6 @@ from pypdf import PdfReader
 
 from exports.kerncluster_pdf import dossier_to_dict, linked_objects, overview_pdf
 from exports.mapshot.render import SnapshotOptions
-from geo import db, snapshots
-
-
-@pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")

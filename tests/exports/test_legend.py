@@ -38,11 +38,6 @@ def con(demo_con):
     return demo_con
 
 
-@pytest.fixture(scope="module")
-def peildatum(con) -> str:
-    return con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
-
-
 def screen_legend(con, filt: Filter) -> list[tuple]:
     """The map's legend rows with the count of located vestigingen (what can be in view)."""
     counts = {r["groep"]: r["aantal"] - r["zonder_locatie"] for r in concentration.per_groep(con, filt)}
