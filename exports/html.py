@@ -29,7 +29,7 @@ from exports.mapshot.render import demo_line, made_line, sources_line, subtitle
 from exports.mapshot.view import MapView, SnapshotOptions, describe, fit_box
 from geo import crs, nlformat
 from geo.safe_text import html_text
-from kaart.basemaps import VENDOR_DIR
+from maps.basemaps import VENDOR_DIR
 
 VENDOR = VENDOR_DIR / "leaflet"
 MAX_PANDEN = 40_000

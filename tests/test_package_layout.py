@@ -1,5 +1,5 @@
-"""The direction of imports between the packages: exports/ and kaart/ build on geo/ and never on
-ui/ or streamlit; geo/ uses neither exports/ nor kaart/. Read from the source, not by importing."""
+"""The direction of imports between the packages: exports/ and maps/ build on geo/ and never on
+ui/ or streamlit; geo/ uses neither exports/ nor maps/. Read from the source, not by importing."""
 
 import ast
 from pathlib import Path
@@ -25,8 +25,8 @@ def imported_packages(package: str) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize(("package", "forbidden"), [
     ("exports", {"ui", "streamlit", "streamlit_folium"}),
-    ("kaart", {"ui", "streamlit", "streamlit_folium", "exports"}),
-    ("geo", {"ui", "streamlit", "streamlit_folium", "exports", "kaart"}),
+    ("maps", {"ui", "streamlit", "streamlit_folium", "exports"}),
+    ("geo", {"ui", "streamlit", "streamlit_folium", "exports", "maps"}),
 ])
 def test_a_package_never_imports_the_layers_above_it(package, forbidden):
     modules = imported_packages(package)

@@ -21,7 +21,7 @@ from exports import dook_csv
 from geo import area, cards, concentration, db, indicators, sbi, search, snapshots
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
-from kaart import config
+from maps import config
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
 WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed

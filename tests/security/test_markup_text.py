@@ -10,7 +10,7 @@ import pytest
 
 from geo.cards import bag_viewer
 from geo.safe_text import MAX_CHARS, html_text, no_template, plain
-from kaart.layers import tooltip_html
+from maps.layers import tooltip_html
 from tests.security import markup_hostile as h
 from ui.text import WORD_JOINER, md_escape, md_html
 

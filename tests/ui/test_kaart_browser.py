@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from geo import db, snapshots
-from kaart import layers
+from maps import layers
 from tests.ui import browser as b
 from ui.format import datum
 from ui.pages.kaart import DEMO_MELDING

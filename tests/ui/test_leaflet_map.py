@@ -1,9 +1,9 @@
-"""kaart.klik and ui.components.thema_lagen: reading clicks and drawings, texts of tooltips."""
+"""maps.klik and ui.components.thema_lagen: reading clicks and drawings, texts of tooltips."""
 
 import pytest
 
 from geo.branches import load_branches
-from kaart.klik import getekend_gebied, nieuwe_klik, punt_sleutel
+from maps.klik import getekend_gebied, nieuwe_klik, punt_sleutel
 from ui.components.thema_lagen import gebied_label, punt_label, snap_m
 
 ROW = {"vestigingsnummer": "000012345678", "kvk_nummer": "12345678", "naam": "Kapsalon <Anna>",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import folium
 
-from kaart import layers
-from kaart.klik import punt_sleutel
+from maps import layers
+from maps.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij
 from ui.components.thema_lagen import Beeld, Context, view_box

@@ -7,7 +7,7 @@ component swaps in place (and skips when unchanged): the theme layer, the overla
 highlight of the opened object, the legend and the choice of base map.
 
 Reading back: st_folium stores what the browser reports under st.session_state[KEY];
-kaart.klik turns it into typed events (a click on a drawn point, a click elsewhere, a drawn area).
+maps.klik turns it into typed events (a click on a drawn point, a click elsewhere, a drawn area).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from kaart import basemaps
+from maps import basemaps
 from ui.components import bag_lagen, overlays, thema_lagen
 from ui.components.legend import Legenda, html_legenda
 from ui.components.thema_lagen import Beeld, Context

@@ -16,8 +16,8 @@ from geo.branches import Branches
 from geo.concentration import HEEL_NEDERLAND, MIN_BASIS, Filter
 from geo.legenda import group_rows
 from geo.nlformat import datum
-from kaart import layers
-from kaart.klik import punt_sleutel
+from maps import layers
+from maps.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
 from ui.format import getal, meervoud

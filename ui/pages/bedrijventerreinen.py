@@ -8,7 +8,7 @@ import streamlit as st
 
 from exports import dook_csv
 from geo import indicators, parks
-from kaart import layers
+from maps import layers
 from ui import data_analyse
 from ui.format import getal
 from ui.pages import signalen as frame

@@ -20,8 +20,8 @@ from geo import db
 from geo.branches import load_branches
 from geo.indicators import load_indicators
 from geo.peildata import peildata
-from kaart.config import ConfigError, KaartConfig
-from kaart.klik import Klik, getekend_gebied, nieuwe_klik
+from maps.config import ConfigError, KaartConfig
+from maps.klik import Klik, getekend_gebied, nieuwe_klik
 from ui import data, state, theme
 from ui.components import (
     focus,

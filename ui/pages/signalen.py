@@ -13,7 +13,7 @@ from streamlit_folium import st_folium
 
 from exports import dook_csv
 from geo import indicators
-from kaart import layers
+from maps import layers
 from ui import cases_data, data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal

@@ -1,4 +1,4 @@
-"""kaart.config and kaart.basemaps: tile servers only when configured, fallback, drawing tools, legend."""
+"""maps.config and maps.basemaps: tile servers only when configured, fallback, drawing tools, legend."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 import folium
 import pytest
 
-from kaart import basemaps
-from kaart import config as kaart_config
+from maps import basemaps
+from maps import config as kaart_config
 
 BOUNDS = (5.12, 52.51, 5.21, 52.55)
 TOML = """

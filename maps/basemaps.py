@@ -1,5 +1,5 @@
 """The base map and its controls (folium; no data from the snapshot goes in here): only the
-app's own Leaflet files, the tile servers from kaart.config, the drawing tools in Dutch, the
+app's own Leaflet files, the tile servers from maps.config, the drawing tools in Dutch, the
 legend control and the choice of base map.
 """
 
@@ -13,7 +13,7 @@ from branca.element import Element, MacroElement
 from folium.plugins import Draw
 from jinja2 import Template
 
-from kaart.config import Achtergrond
+from maps.config import Achtergrond
 
 ASSET_BASE = "/app/static/vendor"  # the URL under which Streamlit serves VENDOR_DIR
 VENDOR_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor"  # Makefile: from npm
@@ -81,7 +81,7 @@ def add_draw_control(m: folium.Map, asset_base: str = ASSET_BASE) -> Draw:
 
 def legend_control(legend_html: str) -> MacroElement:
     """The legend as a map control (top right), replacing the previous one. `legend_html`
-    must already be safe HTML (kaart.layers.tooltip_html / html.escape on every data text)."""
+    must already be safe HTML (maps.layers.tooltip_html / html.escape on every data text)."""
     return _Legenda(legend_html)
 
 
