@@ -172,18 +172,18 @@ def _step(fn, *args) -> dict:
 
 
 def _dook(con, nummers: list[str]) -> dict:
-    from geo import export_dook
+    from exports import dook_csv
 
-    columns, rows = export_dook.rows(con, nummers)
-    csv_bytes = export_dook.to_csv(columns, rows)
-    xlsx = export_dook.to_xlsx(columns, rows, export_dook.accountability(con, "bench", "bench"))
+    columns, rows = dook_csv.rows(con, nummers)
+    csv_bytes = dook_csv.to_csv(columns, rows)
+    xlsx = dook_csv.to_xlsx(columns, rows, dook_csv.accountability(con, "bench", "bench"))
     return {"rijen": len(rows), "csv_mb": len(csv_bytes) / 2**20, "xlsx_mb": len(xlsx) / 2**20}
 
 
 def _gpkg(con, path: Path) -> dict:
+    from exports.gpkg import write_gpkg
+    from exports.mapshot.view import MapView
     from geo import crs
-    from geo.export_gpkg import write_gpkg
-    from geo.mapshot_view import MapView
 
     box = con.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT "
                       "ST_Extent_Agg(geom) AS e FROM gebied WHERE soort = 'gemeente' "

@@ -60,7 +60,7 @@ _THEMA_LABELS = {
 }
 
 
-class Bron(StrEnum):
+class SignaalBron(StrEnum):
     """Where a signal came from."""
 
     MMA = "mma"
@@ -78,14 +78,14 @@ class Bron(StrEnum):
 
 
 _BRON_LABELS = {
-    Bron.MMA: "Meld Misdaad Anoniem",
-    Bron.MELDPUNT: "Meldpunt ondermijning@",
-    Bron.POLITIE: "Politie (bestuurlijke rapportage)",
-    Bron.HEIT: "HEIT",
-    Bron.TOEZICHT: "Toezicht/BOA",
-    Bron.INTERN: "Interne afdeling",
-    Bron.RIEC: "RIEC",
-    Bron.ANDERS: "Anders",
+    SignaalBron.MMA: "Meld Misdaad Anoniem",
+    SignaalBron.MELDPUNT: "Meldpunt ondermijning@",
+    SignaalBron.POLITIE: "Politie (bestuurlijke rapportage)",
+    SignaalBron.HEIT: "HEIT",
+    SignaalBron.TOEZICHT: "Toezicht/BOA",
+    SignaalBron.INTERN: "Interne afdeling",
+    SignaalBron.RIEC: "RIEC",
+    SignaalBron.ANDERS: "Anders",
 }
 
 
@@ -237,7 +237,7 @@ class Casus:
     status: Status
     versie: int
     titel: str
-    bron: Bron
+    bron: SignaalBron
     signaal_datum: date
     omschrijving: str
     eigenaar: str
@@ -360,7 +360,7 @@ def casus_from_row(row: dict) -> Casus:
                         Zwaarte(row["zwaarte"]) if row["zwaarte"] else None, row["weging_toelichting"] or "")
     plan = PlanVanAanpak(*(row[k] or "" for k in ("hypothese", "doel", "strategie", "interventieplan")))
     simple = {f.name: row[f.name] for f in fields(Casus) if f.name not in ("weging", "plan")}
-    simple.update(thema=Thema(row["thema"]), status=Status(row["status"]), bron=Bron(row["bron"]),
+    simple.update(thema=Thema(row["thema"]), status=Status(row["status"]), bron=SignaalBron(row["bron"]),
                   route=Route(row["route"]) if row["route"] else None)
     return Casus(**simple, weging=weging, plan=plan)
 

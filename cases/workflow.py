@@ -24,7 +24,6 @@ from cases.access import fetch_case, may_register, require_edit
 from cases.accounts import current_user
 from cases.audit import Actie
 from cases.model import (
-    Bron,
     Casus,
     Gebruiker,
     GeenToegang,
@@ -34,6 +33,7 @@ from cases.model import (
     PlanVanAanpak,
     Rol,
     Route,
+    SignaalBron,
     Status,
     Thema,
     VersieConflict,
@@ -105,12 +105,12 @@ def route_for(weging: Weging) -> Route:
             Zwaarte.COMPLEX: Route.RIEC_REGIE}[Zwaarte(weging.zwaarte)]
 
 
-def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: Bron | str,
+def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: SignaalBron | str,
                     signaal_datum: date, omschrijving: str, titel: str,
                     bron_toelichting: str | None = None, eigenaar: str | None = None) -> Casus:
     """Fase 1: record a signal as a new case (status signaal, version 1)."""
     actor = current_user(store, user)
-    thema, bron = _enum(Thema, thema, "thema"), _enum(Bron, bron, "bron")
+    thema, bron = _enum(Thema, thema, "thema"), _enum(SignaalBron, bron, "bron")
     if not may_register(actor, thema):
         raise GeenToegang("U kunt alleen signalen registreren als coördinator of analist, binnen een "
                           "thema waarvoor u een datarol heeft.")
@@ -167,7 +167,7 @@ def transition(store: Store, user: Gebruiker, case_id: str, versie: int, actie: 
 
 
 def edit_signal(store: Store, user: Gebruiker, case_id: str, versie: int, *, titel: str | None = None,
-                omschrijving: str | None = None, bron: Bron | str | None = None,
+                omschrijving: str | None = None, bron: SignaalBron | str | None = None,
                 bron_toelichting: str | None = None, signaal_datum: date | None = None,
                 eigenaar: str | None = None) -> Casus:
     """Correct the signal's details; None keeps a field as it is."""
@@ -361,7 +361,7 @@ def _not_taken_reason(weging: Weging) -> str:
 def _checked_signal(values: dict) -> dict:
     return values | {"titel": _text(values["titel"], "titel"),
                      "omschrijving": _text(values["omschrijving"], "omschrijving"),
-                     "bron": _enum(Bron, values["bron"], "bron"),
+                     "bron": _enum(SignaalBron, values["bron"], "bron"),
                      "bron_toelichting": _optional(values["bron_toelichting"]),
                      "signaal_datum": _past_date(values["signaal_datum"], "signaaldatum")}
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pyarrow as pa
 
 from geo.branches import Branches, keyword_pattern, load_branches
 from geo.sbi import prefixes as sbi_prefixes
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import GEO_SQL, sql_text
 
 STATUSSEN = ("actief", "beeindigd", "alle")
 SOORTEN = ("alle", "hoofd", "neven")
@@ -80,9 +81,9 @@ def colour_order(branches: Branches | None = None) -> list[str]:
     return smal + [g.id for g in branches.groepen if not g.sbi_alleen_met_trefwoord]
 
 
-def selection_sql(name: str) -> str:
-    """The text of geo/sql/<name>.sql preceded by the selection's WITH list."""
-    return sql_text("kaart_selectie") + "\n" + sql_text(name)
+def selection_sql(name: str, folder: Path = GEO_SQL) -> str:
+    """The text of <folder>/<name>.sql (geo/sql unless given) preceded by the selection's WITH list."""
+    return sql_text("kaart_selectie") + "\n" + sql_text(name, folder)
 
 
 def _rows(con, sql: str, params: dict) -> list[dict]:

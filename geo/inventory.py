@@ -8,15 +8,12 @@ are counted apart and never mixed with the SBI types: a keyword is a lead, not a
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass
 
 import pyarrow as pa
 
 from geo import indicators
-from geo.export_cells import sheet_title, xlsx_row
-from geo.export_dook import add_accountability
 from geo.nlformat import datum
 from geo.sqlfiles import set_variables, sql_text
 
@@ -113,25 +110,6 @@ def table(rows: list[dict]) -> tuple[list[str], list[tuple]]:
     return [label for _, label in KOLOMMEN], data
 
 
-def workbook(rows: list[dict], verantwoording: list[tuple[str, str]]) -> bytes:
-    """XLSX: a summary sheet, one sheet per type, and the sheet 'Verantwoording'."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    summary = [(s["naam"], s["totaal"], s["woonadres"], s["bedrijfsadres"], s["onbekend"],
-                s["nieuw"], s["seksbranche"]) for s in per_soort(rows)]
-    write_sheet(book, "Overzicht", ["Soort", "Totaal", "Op woonadres", "Op bedrijfsadres",
-                                    "Adres niet gekoppeld", "Nieuw (12 maanden)",
-                                    "Met trefwoord mogelijke seksbranche"], summary)
-    for s in SOORTEN:
-        columns, data = table([r for r in rows if r["type"] == s.id])
-        write_sheet(book, s.naam, columns, data)
-    add_accountability(book, verantwoording + uitleg_regels())
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def uitleg_regels() -> list[tuple[str, str]]:
     """How the inventory is made, for the 'Verantwoording' sheet."""
     lines = [("Indeling", "Actieve vestigingen op de peildatum, naar SBI-hoofdactiviteit; "
@@ -139,14 +117,6 @@ def uitleg_regels() -> list[tuple[str, str]]:
     lines += [(f"Soort: {s.naam}", s.uitleg) for s in SOORTEN]
     lines.append(("Woonadres", "Het BAG-verblijfsobject heeft alleen woonfunctie."))
     return lines
-
-
-def write_sheet(book, name: str, columns: list[str], data: list[tuple]) -> None:
-    """A sheet in a write-only workbook; text from data is stored as text, never a formula."""
-    sheet = book.create_sheet(sheet_title(name))
-    sheet.append(xlsx_row(sheet, columns))
-    for row in data:
-        sheet.append(xlsx_row(sheet, row))
 
 
 def _cell(key: str, value):

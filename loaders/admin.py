@@ -18,7 +18,7 @@ from loaders.sources import Bron, read_register, register, write_register
 from loaders.status import aantallen, tabellen
 
 __all__ = [
-    "DOOK", "REQUIRED", "REGISTRY", "Bron", "BouwBezig", "Controle", "InvoerFout", "InvoerFouten",
+    "DOOK", "REQUIRED", "REGISTRY", "Bron", "BouwBezig", "UploadInspectie", "InvoerFout", "InvoerFouten",
     "SourceKind", "Upload", "Voortgang", "aantallen", "column_names", "guess_mapping", "heeft_bag",
     "enige_bag", "inspect", "mapping_toml", "peildatum_uit_bestand", "read_register", "register", "remove",
     "save_text", "save_upload", "tabellen", "upload_soorten", "MAX_MB", "KOLOMMEN_EXTENSIONS",
@@ -48,7 +48,7 @@ def upload_soorten() -> list[SourceKind]:
 
 
 Upload = uploads.Upload
-Controle = uploads.Controle
+UploadInspectie = uploads.UploadInspectie
 MAX_MB = uploads.MAX_MB
 KOLOMMEN_EXTENSIONS = uploads.KOLOMMEN_EXTENSIONS
 save_upload = uploads.save_upload

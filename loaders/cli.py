@@ -127,8 +127,8 @@ def _print_status(report: dict) -> None:
 
 
 def _waarschuwingen(args) -> None:
+    from exports.dook_csv import to_csv
     from geo import snapshots
-    from geo.export_dook import to_csv
 
     con = snapshots.open_current(data_dir())
     if con is None:

@@ -37,7 +37,9 @@ KEEP_SNAPSHOTS = 3
 
 
 @dataclass
-class Stap:
+class StapMeting:
+    """A finished build step: how long it took and its peak memory."""
+
     naam: str
     seconden: float
     piek_mb: float
@@ -46,7 +48,7 @@ class Stap:
 @dataclass
 class Resultaat:
     snapshot: Path
-    stappen: list[Stap] = field(default_factory=list)
+    stappen: list[StapMeting] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class _Timer:
     `events` when a step starts and ends."""
 
     def __init__(self, totaal: int, events: Events | None):
-        self.stappen: list[Stap] = []
+        self.stappen: list[StapMeting] = []
         self.totaal = totaal
         self.events = events or (lambda _e: None)
 
@@ -88,7 +90,7 @@ class _Timer:
         self.events(Gebeurtenis(naam, nummer, self.totaal, bron))
         with PeakMeter() as meter:
             result = fn(*args)
-        self.stappen.append(Stap(naam, meter.seconds, meter.peak_mb))
+        self.stappen.append(StapMeting(naam, meter.seconds, meter.peak_mb))
         self.events(Gebeurtenis(naam, nummer, self.totaal, bron, meter.seconds, meter.peak_mb))
         return result
 

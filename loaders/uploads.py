@@ -224,7 +224,7 @@ def _remove(path: Path) -> None:
 
 
 @dataclass
-class Controle:
+class UploadInspectie:
     """The outcome of checking an upload: what Zicht read, before anything is registered."""
 
     rijen: int
@@ -232,7 +232,7 @@ class Controle:
     voorbeeld: list[dict]            # the first rows as Zicht reads them
 
 
-def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
+def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> UploadInspectie:
     """Read `bron` into a scratch database exactly as `registration.validate` does, and describe it.
 
     Raises InvoerFout naming the file as the user uploaded it; nothing on disk changes.
@@ -245,7 +245,7 @@ def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
         rijen = _load_named(con, bron, weergavenaam)
         feiten = _rows(con, sql_text(f"gegevens_controle_{upload.controle}"), {})[0]
         voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{upload.controle}"), {"limiet": limiet})
-        return Controle(rijen, feiten, voorbeeld)
+        return UploadInspectie(rijen, feiten, voorbeeld)
 
 
 def _load_named(con, bron: Bron, weergavenaam: str) -> int:

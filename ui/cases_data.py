@@ -176,7 +176,7 @@ def log_card(opening: tuple, object_type: str, object_id: str, **details) -> str
     """Audit an object card (pand, verblijfsobject, vestiging) the first run of this opening.
 
     Returns a Dutch refusal when the line cannot be written: then the card is not shown."""
-    return _once("kaartje", opening, lambda: log_view(object_type, object_id, **details))
+    return _once("card", opening, lambda: log_view(object_type, object_id, **details))
 
 
 def log_search_once(veld: str, text: str, **details) -> str | None:

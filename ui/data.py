@@ -17,9 +17,11 @@ from contextlib import contextmanager
 import duckdb
 import streamlit as st
 
-from geo import area, basemaps, cards, concentration, db, export_dook, indicators, sbi, search, snapshots
+from exports import dook_csv
+from geo import area, cards, concentration, db, indicators, sbi, search, snapshots
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
+from maps import config
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
 WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
@@ -31,17 +33,17 @@ def snapshot_path() -> str | None:
     return None if path is None else str(path)
 
 
-def kaart_config() -> basemaps.KaartConfig:
+def kaart_config() -> config.KaartConfig:
     """data/kaart.toml, or the data directory's own kaart.toml (re-read when it changes)."""
-    path = basemaps.config_path(db.data_dir())
+    path = config.config_path(db.data_dir())
     return _kaart_config(str(path), path.stat().st_mtime)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _kaart_config(path: str, mtime: float) -> basemaps.KaartConfig:  # noqa: ARG001 (cache key)
+def _kaart_config(path: str, mtime: float) -> config.KaartConfig:  # noqa: ARG001 (cache key)
     from pathlib import Path
 
-    return basemaps.load(Path(path))
+    return config.load(Path(path))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -216,19 +218,19 @@ def plaats_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def plaats_kaart(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
+def plaats_card(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.plaats_card(cur, plaats_id, peildatum, signalen_index(snapshot))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def pand_kaart(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
+def pand_card(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.pand_card(cur, pand_id, peildatum, signalen_index(snapshot))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def vestiging_kaart(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
+def vestiging_card(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.vestiging_card(cur, vestigingsnummer, peildatum, signalen_index(snapshot))
 
@@ -303,8 +305,8 @@ def dook_bestand(snapshot: str, nummers: tuple[str, ...], soort: str, selectie: 
                  gebruiker: str) -> bytes:
     """The DOOK-layout export of these vestigingen as 'csv' or 'xlsx' (with accountability)."""
     with cursor(snapshot) as cur:
-        columns, rows = export_dook.rows(cur, list(nummers))
+        columns, rows = dook_csv.rows(cur, list(nummers))
         if soort == "csv":
-            return export_dook.to_csv(columns, rows)
-        verantwoording = export_dook.accountability(cur, selectie, gebruiker)
-        return export_dook.to_xlsx(columns, rows, verantwoording)
+            return dook_csv.to_csv(columns, rows)
+        verantwoording = dook_csv.accountability(cur, selectie, gebruiker)
+        return dook_csv.to_xlsx(columns, rows, verantwoording)

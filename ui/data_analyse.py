@@ -14,7 +14,8 @@ import duckdb
 import streamlit as st
 
 from cases.model import CasusFout
-from geo import changes, db, export_dook, indicators, inventory, parks, snapshots
+from exports import dook_csv
+from geo import changes, db, indicators, inventory, parks, snapshots
 from ui import cases_data, data
 
 
@@ -76,4 +77,4 @@ def gebruiker() -> str:
 @st.cache_data(max_entries=16, show_spinner=False)
 def verantwoording(snapshot: str, selectie: str, gebruiker_: str) -> list[tuple[str, str]]:
     with data.cursor(snapshot) as cur:
-        return export_dook.accountability(cur, selectie, gebruiker_)
+        return dook_csv.accountability(cur, selectie, gebruiker_)

@@ -1,4 +1,4 @@
-"""Typed state of the Kaart page: what the browser reports about the map (MapView), what the
+"""Typed state of the Kaart page: what the browser reports about the map (Viewport), what the
 analyst selected (geo.concentration.Filter) and how the map shows it (KaartKeuze).
 
 Widgets keep their values in st.session_state under the keys below, and those keys are also
@@ -49,7 +49,7 @@ DEFAULTS: dict[str, object] = {
 
 
 @dataclass(frozen=True)
-class MapView:
+class Viewport:
     """What the browser shows: zoom level and the visible box in degrees."""
 
     zoom: int
@@ -59,7 +59,7 @@ class MapView:
     east: float
 
     @classmethod
-    def from_component(cls, value: object) -> MapView | None:
+    def from_component(cls, value: object) -> Viewport | None:
         """Parse st_folium's return value; None until the browser has reported a view."""
         if not isinstance(value, dict):
             return None

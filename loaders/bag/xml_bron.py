@@ -45,14 +45,14 @@ def soort_van(naam: str) -> str | None:
     return "GWR" if _GWR.match(base) else None
 
 
-class Bron:
+class BagXmlInvoer:
     """The parts of one input path; keeps the zip currently being read open (use as context manager)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self._open: dict[tuple, tuple] = {}  # (file, *chain) -> (ZipFile, the stream it reads or None)
 
-    def __enter__(self) -> Bron:
+    def __enter__(self) -> BagXmlInvoer:
         return self
 
     def __exit__(self, *exc) -> None:

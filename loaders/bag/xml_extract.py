@@ -27,7 +27,7 @@ import shapely
 from geo.sqlfiles import run_script
 from loaders.bag import TABELLEN, gemeente_argument, values
 from loaders.bag.objecten import bag_objecten
-from loaders.bag.xml_bron import Bron, Deel
+from loaders.bag.xml_bron import BagXmlInvoer, Deel
 from loaders.bag.xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
 from loaders.base import SourceKind
 from loaders.engine_errors import geos_reason
@@ -80,7 +80,7 @@ def load(con, path: Path, gemeente: str | None = None, streng: bool = False) -> 
 
 
 def _lees_alles(path: Path, code: str | None, opslag: _Opslag, streng: bool) -> None:
-    with Bron(path) as bron:
+    with BagXmlInvoer(path) as bron:
         delen = _delen_met_soort(bron)
         if not any(d.soort in ("VBO", "PND") for d in delen):
             raise InvoerFout(path.name, "geen verblijfsobject- (VBO) of pand-deel (PND) gevonden; "
@@ -98,7 +98,7 @@ def _lees_alles(path: Path, code: str | None, opslag: _Opslag, streng: bool) -> 
         opslag.schrijf_alles()
 
 
-def _delen_met_soort(bron: Bron) -> list[Deel]:
+def _delen_met_soort(bron: BagXmlInvoer) -> list[Deel]:
     """All parts; a loose XML file whose name does not tell its type is typed by its content."""
     delen = []
     for deel in bron.delen():
@@ -155,7 +155,7 @@ class _Keuze:
         return self.code is None or self.via_adres or ident in self.straten
 
 
-def _lees(bron: Bron, deel: Deel, keuze: _Keuze, opslag: _Opslag) -> None:
+def _lees(bron: BagXmlInvoer, deel: Deel, keuze: _Keuze, opslag: _Opslag) -> None:
     controle = _Controle()
     with bron.open(deel) as stroom:
         for vk in voorkomens(stroom, deel.naam):

@@ -14,6 +14,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from exports import inventory_xlsx
 from geo import inventory, snapshots
 from geo.db import connect
 
@@ -100,7 +101,7 @@ def test_per_buurt_adds_up_to_the_totals(rows):
 
 
 def test_workbook_has_a_summary_a_sheet_per_type_and_the_accountability(rows):
-    data = inventory.workbook(rows, [("Gemeente", "Demostad"), ("Peildatum gegevens", "01-11-2026")])
+    data = inventory_xlsx.workbook(rows, [("Gemeente", "Demostad"), ("Peildatum gegevens", "01-11-2026")])
     book = load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Overzicht", *[s.naam[:31] for s in inventory.SOORTEN],
                                "Verantwoording"]
@@ -113,6 +114,6 @@ def test_workbook_has_a_summary_a_sheet_per_type_and_the_accountability(rows):
 
 def test_workbook_stores_a_formula_like_name_as_text(rows):
     evil = {**rows[0], "naam": '=HYPERLINK("http://x","klik")', "type": "kapper"}
-    book = load_workbook(io.BytesIO(inventory.workbook([evil], [])))
+    book = load_workbook(io.BytesIO(inventory_xlsx.workbook([evil], [])))
     cell = book["Kappers en barbiers"]["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")

@@ -105,12 +105,12 @@ def test_search_finds_a_ligplaats_and_a_nevenadres_by_their_address(con, boot):
 
 
 def test_dook_export_gives_the_address_a_vestiging_is_registered_on(con):
-    from geo import export_dook
+    from exports import dook_csv
 
     nummers = dict(con.execute(
         "SELECT naam, vestigingsnummer FROM vestiging WHERE naam IN "
         "('Hoekwinkel Verhuur', 'Woonbootverhuur Het Anker')").fetchall())
-    kolommen, rijen = export_dook.rows(con, list(nummers.values()))
+    kolommen, rijen = dook_csv.rows(con, list(nummers.values()))
     per_naam = {r[kolommen.index("KVK_Handelsnaam")]: dict(zip(kolommen, r, strict=True))
                 for r in rijen}
     assert len(rijen) == 2

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo import cards, export_dook
+from exports import dook_csv
+from geo import cards
 from geo.sqlfiles import sql_text
 from tests.conftest import shared_file
 from tests.loaders import match_truth as mt
@@ -75,7 +76,7 @@ def test_gegevens_counts_certainty_per_source_from_the_same_rows(waarheid):
 def test_dook_download_keeps_its_columns_and_adds_certainty_and_candidates(waarheid):
     con, resultaten = waarheid
     nummers = [mt.nummer(resultaten, s) for s in ("hand_nevenadres", "hand_neg_suffix_weg_bij_flats")]
-    kolommen, rijen = export_dook.rows(con, nummers)
+    kolommen, rijen = dook_csv.rows(con, nummers)
     assert kolommen[:27][-1] == "KVK_Indicatiehoofdvestiging"
     assert kolommen[27:] == ["Zicht_koppeling", "Zicht_koppelscore", "Zicht_kandidaten"]
     per = {r[kolommen.index("KVK_Vestigingsnummer")]: r[27:] for r in rijen}

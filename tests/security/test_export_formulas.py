@@ -1,6 +1,6 @@
 """Exports without formula injection: every CSV and XLSX cell from data or metadata is data.
 
-The cell rules (geo.export_cells) on the payloads themselves, then the writers every page uses
+The cell rules (exports.cells) on the payloads themselves, then the writers every page uses
 (DOOK layout, indicator tables, the beauty inventory workbook, the Verantwoording sheet) on the
 hostile snapshot built through the real loaders. The browser test (test_markup_browser.py)
 downloads every export button of every page and runs the same checks on what it receives.
@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from geo import db, export_dook, indicators, inventory, parks, snapshots
-from geo.export_cells import csv_cell, sheet_title, xlsx_cell
+from exports import dook_csv, inventory_xlsx
+from exports.cells import csv_cell, sheet_title, xlsx_cell
+from geo import db, indicators, inventory, parks, snapshots
 from tests.security import markup_hostile as h
 
 HOSTILE = ['=HYPERLINK("http://evil.example/x","klik")', "+cmd|' /C calc'!A0", "-2+3",
@@ -75,11 +76,11 @@ def test_sheet_names_from_data_are_made_valid():
 def test_dook_export_of_hostile_vestigingen_holds_no_formula(con, hostile):
     nummers = [r[0] for r in con.execute(
         "SELECT vestigingsnummer FROM vestiging WHERE kvk_nummer LIKE '990000%'").fetchall()]
-    columns, rows = export_dook.rows(con, nummers)
-    problems, defused = h.csv_problems("dook.csv", export_dook.to_csv(columns, rows))
+    columns, rows = dook_csv.rows(con, nummers)
+    problems, defused = h.csv_problems("dook.csv", dook_csv.to_csv(columns, rows))
     assert problems == [] and defused >= len(nummers)  # every name starts like a formula
-    lines = export_dook.accountability(con, h.FORMULAS[0], h.WEERGAVENAAM)
-    xlsx = export_dook.to_xlsx(columns, rows, lines, sheet=h.TERREIN)
+    lines = dook_csv.accountability(con, h.FORMULAS[0], h.WEERGAVENAAM)
+    xlsx = dook_csv.to_xlsx(columns, rows, lines, sheet=h.TERREIN)
     problems, texts = h.xlsx_problems("dook.xlsx", xlsx)
     assert problems == [] and texts >= len(nummers)
     verantwoording = dict(load_workbook(io.BytesIO(xlsx))["Verantwoording"].iter_rows(values_only=True))
@@ -90,20 +91,20 @@ def test_dook_export_of_hostile_vestigingen_holds_no_formula(con, hostile):
 def test_indicator_and_inventory_exports_hold_no_formula(con):
     cur = con.cursor()
     indicators.prepare(cur)
-    lines = export_dook.accountability(cur, "Signaal", h.WEERGAVENAAM)
+    lines = dook_csv.accountability(cur, "Signaal", h.WEERGAVENAAM)
     gevonden = 0
     for indicator in indicators.load_indicators():
         rijen = indicators.run(cur, indicator)
         kolommen, tabel = indicators.table(indicator, rijen)
-        assert h.csv_problems(indicator.id, export_dook.to_csv(kolommen, tabel))[0] == []
-        assert h.xlsx_problems(indicator.id, export_dook.to_xlsx(
+        assert h.csv_problems(indicator.id, dook_csv.to_csv(kolommen, tabel))[0] == []
+        assert h.xlsx_problems(indicator.id, dook_csv.to_xlsx(
             kolommen, tabel, lines, sheet=indicator.naam))[0] == []
         gevonden += sum(str(v).startswith(tuple(h.FORMULAS)) for r in tabel for v in r)
     rijen = inventory.vestigingen(cur, prepared=True)
     kolommen, tabel = inventory.table(rijen)
-    problems, defused = h.csv_problems("inventaris.csv", export_dook.to_csv(kolommen, tabel))
+    problems, defused = h.csv_problems("inventaris.csv", dook_csv.to_csv(kolommen, tabel))
     assert problems == [] and defused >= 5
-    problems, texts = h.xlsx_problems("inventaris.xlsx", inventory.workbook(rijen, lines))
+    problems, texts = h.xlsx_problems("inventaris.xlsx", inventory_xlsx.workbook(rijen, lines))
     assert problems == [] and texts >= 5
 
 
@@ -115,8 +116,8 @@ def test_park_names_as_column_headers_are_text(con):
     namen = [p["naam"] for p in parks.parken(parks.profielen(cur, {}))]
     assert any(n.startswith("=HYPERLINK") for n in namen)
     kolommen, rijen = ["", *namen], [("Panden", *[1] * len(namen))]
-    assert h.csv_problems("terreinen.csv", export_dook.to_csv(kolommen, rijen))[0] == []
-    assert h.xlsx_problems("terreinen.xlsx", export_dook.to_xlsx(kolommen, rijen, []))[0] == []
-    header = next(csv.reader(io.StringIO(export_dook.to_csv(kolommen, rijen).decode("utf-8-sig")),
+    assert h.csv_problems("terreinen.csv", dook_csv.to_csv(kolommen, rijen))[0] == []
+    assert h.xlsx_problems("terreinen.xlsx", dook_csv.to_xlsx(kolommen, rijen, []))[0] == []
+    header = next(csv.reader(io.StringIO(dook_csv.to_csv(kolommen, rijen).decode("utf-8-sig")),
                              delimiter=";"))
     assert all(c.startswith("'=HYPERLINK") for c in header[1:] if "HYPERLINK" in c)

@@ -9,8 +9,8 @@ import string
 import pytest
 
 from geo.cards import bag_viewer
-from geo.layers import tooltip_html
 from geo.safe_text import MAX_CHARS, html_text, no_template, plain
+from maps.layers import tooltip_html
 from tests.security import markup_hostile as h
 from ui.text import WORD_JOINER, md_escape, md_html
 

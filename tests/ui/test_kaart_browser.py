@@ -11,7 +11,8 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from geo import db, layers, snapshots
+from geo import db, snapshots
+from maps import layers
 from tests.ui import browser as b
 from ui.format import datum
 from ui.pages.kaart import DEMO_MELDING
@@ -182,15 +183,15 @@ def test_drawing_a_rectangle_counts_what_is_inside(page, facts, demo_data_dir):
 
 
 def export_works(data_dir) -> None:
-    """The download rests on geo.export_dook (not this page's code); when that cannot make a
+    """The download rests on exports.dook_csv (not this page's code); when that cannot make a
     file at all, say so instead of timing out on a download that never comes."""
-    from geo import export_dook
+    from exports import dook_csv
 
     con = db.connect(snapshots.current_snapshot(data_dir), read_only=True)
     try:
         nummer = con.execute("SELECT min(vestigingsnummer) FROM vestiging").fetchone()[0]
-        export_dook.rows(con, [nummer])
+        dook_csv.rows(con, [nummer])
     except Exception as exc:  # noqa: BLE001
-        pytest.xfail(f"geo.export_dook.rows fails on the demo: {exc}")
+        pytest.xfail(f"exports.dook_csv.rows fails on the demo: {exc}")
     finally:
         con.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo import db, layers, snapshots
+from geo import db, snapshots
+from maps import layers
 from tests.ui.test_kaart_app import all_text, map_args, run_app, view
 from ui.components import leaflet_map
 

@@ -1,10 +1,10 @@
-"""ui.components.leaflet_map and thema_lagen: reading clicks and drawings, texts of tooltips."""
+"""maps.klik and ui.components.thema_lagen: reading clicks and drawings, texts of tooltips."""
 
 import pytest
 
 from geo.branches import load_branches
-from ui.components.leaflet_map import getekend_gebied, nieuwe_klik
-from ui.components.thema_lagen import gebied_label, punt_label, punt_sleutel, snap_m
+from maps.klik import getekend_gebied, nieuwe_klik, punt_sleutel
+from ui.components.thema_lagen import gebied_label, punt_label, snap_m
 
 ROW = {"vestigingsnummer": "000012345678", "kvk_nummer": "12345678", "naam": "Kapsalon <Anna>",
        "straat": "Dorpsstraat", "huisnummer": "12", "huisletter": "a", "toevoeging": "2",

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import folium
 
-from geo import layers
+from maps import layers
+from maps.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij
-from ui.components.thema_lagen import Beeld, Context, punt_sleutel, view_box
+from ui.components.thema_lagen import Beeld, Context, view_box
 from ui.format import getal, meervoud
 
 MAX_VBO = 4000

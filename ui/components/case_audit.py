@@ -9,7 +9,7 @@ import streamlit as st
 
 from cases import access, audit, retention
 from cases.model import CasusFout, Gebruiker
-from geo.export_dook import to_csv
+from exports.dook_csv import to_csv
 from geo.nlformat import AMSTERDAM
 from ui import cases_data
 from ui.components.object_namen import AuditNamen, details_tekst

@@ -13,11 +13,11 @@ from datetime import date
 
 import streamlit as st
 
-from geo.export_gpkg import GPKG_LAYERS, gpkg_bytes
-from geo.export_html import html_map
-from geo.mapshot import DEFAULT_MARK, MapView, SnapshotOptions, whole_municipality
-from geo.mapshot import render as kaartbeeld_render
-from geo.mapshot_view import DEFAULT_LAYERS
+from exports.gpkg import GPKG_LAYERS, gpkg_bytes
+from exports.html import html_map
+from exports.mapshot.render import DEFAULT_MARK, MapView, SnapshotOptions, whole_municipality
+from exports.mapshot.render import render as kaartbeeld_render
+from exports.mapshot.view import DEFAULT_LAYERS
 from ui import data
 from ui.components.overzicht import beschrijving
 from ui.text import md_escape

@@ -75,19 +75,19 @@ def open_uit_link(snapshot: str, soort: str, waarde: str) -> None:
 
     peildatum = data.meta(snapshot).get("peildatum", "")
     plek = None
-    plaats = data.plaats_kaart(snapshot, waarde, peildatum) if soort == "adres" else None
+    plaats = data.plaats_card(snapshot, waarde, peildatum) if soort == "adres" else None
     if plaats:  # an address link may name a ligplaats or standplaats
         open_plaats(waarde)
         plek = (plaats["lat"], plaats["lon"], ZOOM)
     elif soort in ("pand", "adres"):
         pand = waarde if soort == "pand" else data.vbo_pand(snapshot, waarde)
-        card = data.pand_kaart(snapshot, pand, peildatum) if pand else None
+        card = data.pand_card(snapshot, pand, peildatum) if pand else None
         if card:
             open_pand(pand, adres=waarde if soort == "adres" else None)
             plek = (card["lat"], card["lon"], ZOOM)
     elif soort in ("vestiging", "maatschappelijke_activiteit"):
         nummer = waarde if soort == "vestiging" else _eerste_vestiging(snapshot, waarde)
-        card = data.vestiging_kaart(snapshot, nummer, peildatum) if nummer else None
+        card = data.vestiging_card(snapshot, nummer, peildatum) if nummer else None
         if card:
             open_vestiging(nummer)
             plek = (card["lat"], card["lon"], ZOOM) if card["lat"] is not None else None

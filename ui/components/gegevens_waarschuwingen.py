@@ -2,14 +2,14 @@
 
 Counts per source and kind (the same as `zicht status`), the list itself with a filter, and the
 list as CSV or XLSX. A file is made only after its button and offered only once the export is in
-the audit log; both are formula-safe (geo.export_dook), the XLSX carries its accountability sheet.
+the audit log; both are formula-safe (exports.dook_csv), the XLSX carries its accountability sheet.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from geo.export_dook import accountability, to_csv, to_xlsx
+from exports.dook_csv import accountability, to_csv, to_xlsx
 from loaders.admin import WAARSCHUWING_KOPPEN as KOPPEN
 from loaders.admin import WAARSCHUWING_SOORTEN as SOORTEN
 from loaders.admin import soort_label

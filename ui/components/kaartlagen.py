@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.basemaps import GEEN, KaartConfig
+from maps.config import GEEN, KaartConfig
 from ui import state as s
 from ui.components.overlays import BT, BUURT, PANDEN, PLAATSEN, WIJK
 from ui.format import getal

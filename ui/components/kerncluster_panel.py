@@ -1,5 +1,5 @@
 """KernCluster-overzicht (PDF) on the Casussen overview: pick visible cases, get one PDF with a
-cover page and a page per case (geo.kerncluster.overview_pdf).
+cover page and a page per case (exports.kerncluster_pdf.overview_pdf).
 
 The PDF is made only after "Maak PDF"; each case is read through cases.access.case_file (access
 check and audit line per case) and the export itself is logged. Without names and addresses by
@@ -14,8 +14,8 @@ import streamlit as st
 
 from cases import access
 from cases.model import Casus, CasusFout, Gebruiker
-from geo.kerncluster import dossier_to_dict, overview_pdf
-from geo.mapshot import SnapshotOptions
+from exports.kerncluster_pdf import dossier_to_dict, overview_pdf
+from exports.mapshot.render import SnapshotOptions
 from ui import cases_data, data
 from ui.text import md_escape
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from geo import layers
+from maps import layers
 from ui.format import getal
 from ui.text import html_text
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import folium
 
-from geo import layers
 from geo.nlformat import meervoud
+from maps import layers
 from ui import data
 from ui.components.legend import Legenda, Rij, grenzen
 from ui.components.thema_lagen import Context, view_box

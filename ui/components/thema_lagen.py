@@ -12,15 +12,16 @@ from dataclasses import dataclass, field
 
 import folium
 
-from geo import layers
 from geo.branches import Branches
 from geo.concentration import HEEL_NEDERLAND, MIN_BASIS, Filter
 from geo.legenda import group_rows
 from geo.nlformat import datum
+from maps import layers
+from maps.klik import punt_sleutel
 from ui import data
 from ui.components.legend import Legenda, Rij, klassen, lq_klassen
 from ui.format import getal, meervoud
-from ui.state import KaartKeuze, MapView
+from ui.state import KaartKeuze, Viewport
 
 PUNTEN_VANAF_ZOOM = 15
 MAX_PUNTEN = 2500
@@ -41,7 +42,7 @@ class Context:
     snapshot: str
     filt: Filter
     keuze: KaartKeuze
-    view: MapView | None
+    view: Viewport | None
     gebieden: list[dict]
     branches: Branches
     bronnamen: dict[str, str]  # bedrijventerrein source -> readable name
@@ -64,18 +65,13 @@ class Beeld:
     soort: str = ""
 
 
-def punt_sleutel(lat: float, lon: float) -> str:
-    """The key a drawn point is found back by when it is clicked."""
-    return f"{lat:.6f},{lon:.6f}"
-
-
 def snap_m(zoom: int) -> float:
     """Grid (metres) the viewport box snaps to: 500 m at zoom 15, halving per level, at least
     125 m. Small pans then ask for the same box and reuse the cached answer."""
     return max(125.0, 500.0 / 2 ** max(zoom - PUNTEN_VANAF_ZOOM, 0))
 
 
-def view_box(view: MapView | None) -> tuple:
+def view_box(view: Viewport | None) -> tuple:
     return HEEL_NEDERLAND if view is None else view.rd_box(snap_m(view.zoom))
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import export_dook, indicators, layers, parks
+from exports import dook_csv
+from geo import indicators, parks
+from maps import layers
 from ui import data_analyse
 from ui.format import getal
 from ui.pages import signalen as frame
@@ -111,8 +113,8 @@ def _export(snapshot: str, tabel: list[dict]) -> None:
     rijen = [tuple(r.values()) for r in tabel]
     lines = data_analyse.verantwoording(snapshot, "Bedrijventerreinen naast elkaar",
                                         data_analyse.gebruiker())
-    frame.downloads("bedrijventerreinen", lambda: export_dook.to_csv(kolommen, rijen),
-                    lambda: export_dook.to_xlsx(kolommen, rijen, lines, sheet="Bedrijventerreinen"),
+    frame.downloads("bedrijventerreinen", lambda: dook_csv.to_csv(kolommen, rijen),
+                    lambda: dook_csv.to_xlsx(kolommen, rijen, lines, sheet="Bedrijventerreinen"),
                     key="terreinen_export")
 
 

@@ -10,8 +10,8 @@ from datetime import date
 import streamlit as st
 
 from cases import access, workflow
-from cases.model import Bron, Casus, CasusFout, Gebruiker, Status, Thema
-from geo.export_dook import to_csv
+from cases.model import Casus, CasusFout, Gebruiker, SignaalBron, Status, Thema
+from exports.dook_csv import to_csv
 from ui import cases_data, theme
 from ui.components import case_detail, case_hit
 from ui.components.case_links import CASUS_PARAM
@@ -156,7 +156,8 @@ def _new_signal(gebruiker: Gebruiker) -> None:
         a, b, c = st.columns(3)
         a.selectbox("Thema", [t.value for t in themas], format_func=lambda v: Thema(v).label, key="sig_thema",
                     index=None, placeholder="Kies het thema")
-        b.selectbox("Bron", [x.value for x in Bron], format_func=lambda v: Bron(v).label, key="sig_bron")
+        b.selectbox("Bron", [x.value for x in SignaalBron], format_func=lambda v: SignaalBron(v).label,
+                    key="sig_bron")
         c.date_input("Datum van het signaal", value=date.today(), max_value=date.today(),
                      format="DD-MM-YYYY", key="sig_datum")
         st.text_input("Toelichting op de bron (optioneel)", key="sig_bron_toelichting",

@@ -17,8 +17,8 @@ import streamlit as st
 
 from cases.model import Rol
 from cases.store import DEMO
+from exports.dook_csv import to_csv
 from geo import db, snapshots
-from geo.export_dook import to_csv
 from loaders import admin
 from loaders.admin import Bron
 from ui import cases_data, data, data_gegevens, theme

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import export_dook, inventory
+from exports import dook_csv, inventory_xlsx
+from geo import inventory
 from ui import data_analyse
 from ui.format import datum, getal, meervoud
 from ui.pages import signalen as frame
@@ -141,8 +142,8 @@ def _export(snapshot: str, gekozen: list[dict]) -> None:
     kolommen, tabel = inventory.table(gekozen)
     st.markdown("Excel: het hele overzicht, één tabblad per soort, met verantwoording. "
                 "CSV: de bedrijven die nu getoond worden.")
-    frame.downloads("inventarisatie-beautybranche", lambda: export_dook.to_csv(kolommen, tabel),
-                    lambda: inventory.workbook(alles, lines), key="inventaris_export")
+    frame.downloads("inventarisatie-beautybranche", lambda: dook_csv.to_csv(kolommen, tabel),
+                    lambda: inventory_xlsx.workbook(alles, lines), key="inventaris_export")
 
 
 if __name__ == "__main__":  # a page of st.navigation in app.py, given by its file path

@@ -17,17 +17,18 @@ import duckdb
 import streamlit as st
 
 from geo import db
-from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
 from geo.indicators import load_indicators
 from geo.peildata import peildata
+from maps.config import ConfigError, KaartConfig
+from maps.klik import Klik, getekend_gebied, nieuwe_klik
 from ui import data, state, theme
 from ui.components import (
     focus,
     gebied,
     kaartlagen,
     leaflet_map,
-    objectkaart,
+    object_card,
     overlays,
     overzicht,
     selectie,
@@ -157,9 +158,9 @@ def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
 @st.fragment
 def _verkenner(ctx: Context, config: KaartConfig) -> None:
     value = st.session_state.get(leaflet_map.KEY)
-    ctx.view = state.MapView.from_component(value)
+    ctx.view = state.Viewport.from_component(value)
     gezien = st.session_state.setdefault(leaflet_map.GEZIEN, {})
-    klik = leaflet_map.nieuwe_klik(value, gezien, st.session_state.get(leaflet_map.PUNT_INDEX, {}))
+    klik = nieuwe_klik(value, gezien, st.session_state.get(leaflet_map.PUNT_INDEX, {}))
     if klik is not None:
         _behandel_klik(ctx.snapshot, klik)
     beeld = leaflet_map.bouw_beeld(ctx)
@@ -176,13 +177,13 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
         zicht = state.Zicht(*ctx.view.center, ctx.view.zoom).text()
         if st.query_params.get(state.K_ZICHT) != zicht:
             st.query_params[state.K_ZICHT] = zicht
-    gebied.render(ctx.snapshot, leaflet_map.getekend_gebied(value), ctx.filt, ctx.branches)
+    gebied.render(ctx.snapshot, getekend_gebied(value), ctx.filt, ctx.branches)
     from ui.components import export_panel  # kept next to its one call
 
     export_panel.render(ctx, config)
 
 
-def _behandel_klik(snapshot: str, klik: leaflet_map.Klik) -> None:
+def _behandel_klik(snapshot: str, klik: Klik) -> None:
     st.session_state.pop(MELDING, None)
     vestigingen = [i for soort, i in klik.objecten if soort == "vestiging"]
     if len(klik.objecten) == 1 and vestigingen:
@@ -221,18 +222,18 @@ def _paneel(ctx: Context):
         return None, None
     st.button("Sluiten", on_click=focus.sluit, icon=":material/close:", key="kaart_sluiten")
     if geopend["soort"] == "pand":
-        card = data.pand_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
-        objectkaart.pand(card, _buurt_signalen(ctx.snapshot, card))
+        card = data.pand_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+        object_card.pand(card, _buurt_signalen(ctx.snapshot, card))
         vorm = json.loads(card["geojson"]) if card else None
         return overlays.highlight(vorm, []), overlays.highlight_legenda(vorm is not None, 0)
     if geopend["soort"] == "plaats":
-        card = data.plaats_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
-        objectkaart.plaats(card)
+        card = data.plaats_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+        object_card.plaats(card)
         vorm = json.loads(card["geojson"]) if card else None
         return overlays.highlight(vorm, []), overlays.highlight_legenda(
             vorm is not None, 0, (card or {}).get("soort", "plaats"))
-    card = data.vestiging_kaart(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
-    objectkaart.vestiging(card)
+    card = data.vestiging_card(ctx.snapshot, geopend["id"], ctx.filt.peildatum)
+    object_card.vestiging(card)
     punten = [{"id": v["vestigingsnummer"], "lat": v["lat"], "lon": v["lon"],
                "label": f"{v['naam'] or v['vestigingsnummer']}\n{v['adres'] or ''}"}
               for v in (card or {}).get("onderneming", []) if v["lat"] is not None]

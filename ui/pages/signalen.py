@@ -11,7 +11,9 @@ import duckdb
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import export_dook, indicators, layers
+from exports import dook_csv
+from geo import indicators
+from maps import layers
 from ui import cases_data, data, data_analyse, theme
 from ui.components import case_links
 from ui.format import datum, getal
@@ -220,8 +222,8 @@ def _export(snapshot: str, indicator: indicators.Indicator, rijen: list[dict]) -
     lines = data_analyse.verantwoording(snapshot, f"Signaal: {indicator.naam}",
                                         data_analyse.gebruiker())
     lines = lines + indicators.accountability_lines(indicator)
-    downloads(f"signaal-{indicator.id}", lambda: export_dook.to_csv(kolommen, tabel),
-              lambda: export_dook.to_xlsx(kolommen, tabel, lines, sheet=indicator.naam),
+    downloads(f"signaal-{indicator.id}", lambda: dook_csv.to_csv(kolommen, tabel),
+              lambda: dook_csv.to_xlsx(kolommen, tabel, lines, sheet=indicator.naam),
               key=f"export_{indicator.id}")
 
 

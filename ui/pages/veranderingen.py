@@ -8,7 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import changes, export_dook, indicators
+from exports import dook_csv
+from geo import changes, indicators
 from geo.branches import load_branches
 from ui import data_analyse
 from ui.format import datum, getal
@@ -76,8 +77,8 @@ def _signalen(snapshot: str, signalen: list[dict]) -> None:
         kolommen, rijen = _export_signalen(signalen)
         lines = data_analyse.verantwoording(snapshot, "Veranderde signalen",
                                             data_analyse.gebruiker())
-        frame.downloads("veranderde-signalen", lambda: export_dook.to_csv(kolommen, rijen),
-                        lambda: export_dook.to_xlsx(kolommen, rijen, lines, sheet="Signalen"),
+        frame.downloads("veranderde-signalen", lambda: dook_csv.to_csv(kolommen, rijen),
+                        lambda: dook_csv.to_xlsx(kolommen, rijen, lines, sheet="Signalen"),
                         key="export_signalen")
 
 
@@ -135,8 +136,8 @@ def _registraties(snapshot: str, registraties: list[dict]) -> None:
     frame.tabel([dict(zip(kolommen, r, strict=True)) for r in rijen])
     lines = data_analyse.verantwoording(snapshot, "Nieuwe en beëindigde inschrijvingen",
                                         data_analyse.gebruiker())
-    frame.downloads("veranderde-inschrijvingen", lambda: export_dook.to_csv(kolommen, rijen),
-                    lambda: export_dook.to_xlsx(kolommen, rijen, lines, sheet="Inschrijvingen"),
+    frame.downloads("veranderde-inschrijvingen", lambda: dook_csv.to_csv(kolommen, rijen),
+                    lambda: dook_csv.to_xlsx(kolommen, rijen, lines, sheet="Inschrijvingen"),
                     key="export_registraties")
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from exports.dook_csv import to_csv
 from geo import crs
-from geo.export_dook import to_csv
 from geo.nlformat import waarde
 from loaders import admin
 from loaders.admin import Bron
@@ -126,7 +126,7 @@ def foutmelding(exc: InvoerFout) -> str:
     return "\n".join(regels)
 
 
-def _toon_resultaat(bron: Bron, controle: admin.Controle) -> None:
+def _toon_resultaat(bron: Bron, controle: admin.UploadInspectie) -> None:
     kop, regels, bijschrift = WEERGAVE[admin.REGISTRY[bron.soort].upload.controle](bron, controle)
     waarschuwing = any(r.startswith("**Let op:**") for r in regels)
     kop = f"**Het bestand is leesbaar{', maar kijk hieronder' if waarschuwing else ' en in orde'}.** {kop}"
@@ -140,13 +140,13 @@ def _toon_resultaat(bron: Bron, controle: admin.Controle) -> None:
     st.dataframe(_voorbeeld(controle.voorbeeld), hide_index=True, key="gegevens_voorbeeld")
 
 
-def _kvk(bron: Bron, controle: admin.Controle) -> tuple[str, list[str], str]:
+def _kvk(bron: Bron, controle: admin.UploadInspectie) -> tuple[str, list[str], str]:
     kop = f"{meervoud(controle.rijen, 'vestiging', 'vestigingen')} gelezen; {_sbi(bron, controle.feiten)}."
     return (kop, _kvk_feiten(controle.feiten),
             "De eerste rijen zoals Zicht ze leest (codes met voorloopnullen, datums als datum):")
 
 
-def _gebied(_bron: Bron, controle: admin.Controle) -> tuple[str, list[str], str]:
+def _gebied(_bron: Bron, controle: admin.UploadInspectie) -> tuple[str, list[str], str]:
     kop = (f"{meervoud(controle.rijen, 'gebied', 'gebieden')} gelezen, samen "
            f"{getal(controle.feiten['oppervlakte_ha'], 1)} ha.")
     return kop, _gebied_feiten(controle.feiten), "De eerste gebieden zoals Zicht ze leest:"

@@ -19,14 +19,14 @@ import pyogrio
 import pytest
 from pypdf import PdfReader
 
+from exports.gpkg import gpkg_bytes
+from exports.html import html_map
+from exports.mapshot.data import load
+from exports.mapshot.render import MapView, SnapshotOptions, render
 from geo import concentration, nlformat
 from geo.branches import load_branches
 from geo.concentration import HEEL_NEDERLAND, Filter
-from geo.export_gpkg import gpkg_bytes
-from geo.export_html import html_map
 from geo.legenda import group_rows
-from geo.mapshot import MapView, SnapshotOptions, render
-from geo.mapshot_data import load
 
 BRANCHES = load_branches()
 KEUZES = [(g.id,) for g in BRANCHES.groepen] + [("beauty", "seksbranche"), ()]
@@ -36,11 +36,6 @@ KEUZES = [(g.id,) for g in BRANCHES.groepen] + [("beauty", "seksbranche"), ()]
 def con(demo_con):
     concentration.register_membership(demo_con)
     return demo_con
-
-
-@pytest.fixture(scope="module")
-def peildatum(con) -> str:
-    return con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
 
 
 def screen_legend(con, filt: Filter) -> list[tuple]:

@@ -1,4 +1,4 @@
-"""geo.basemaps: tile servers only when configured, fallback, drawing tools and the legend."""
+"""maps.config and maps.basemaps: tile servers only when configured, fallback, drawing tools, legend."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import re
 import folium
 import pytest
 
-from geo import basemaps
+from maps import basemaps
+from maps import config as kaart_config
 
 BOUNDS = (5.12, 52.51, 5.21, 52.55)
 TOML = """
@@ -27,10 +28,10 @@ bouwjaar = [1950]
 """
 
 
-def load(tmp_path, text: str) -> basemaps.KaartConfig:
+def load(tmp_path, text: str) -> kaart_config.KaartConfig:
     path = tmp_path / "kaart.toml"
     path.write_text(text, encoding="utf-8")
-    return basemaps.load(path)
+    return kaart_config.load(path)
 
 
 def render(m: folium.Map) -> str:
@@ -38,10 +39,10 @@ def render(m: folium.Map) -> str:
 
 
 def test_shipped_config_switches_every_server_off():
-    config = basemaps.load(basemaps.SHIPPED)
+    config = kaart_config.load(kaart_config.SHIPPED)
     assert config.achtergronden == ()
     assert config.hosts == set()
-    assert config.start_achtergrond(is_demo=False) == basemaps.GEEN
+    assert config.start_achtergrond(is_demo=False) == kaart_config.GEEN
 
 
 def test_only_servers_switched_on_are_offered(tmp_path):
@@ -49,24 +50,24 @@ def test_only_servers_switched_on_are_offered(tmp_path):
     assert [a.id for a in config.achtergronden] == ["eigen"]
     assert config.hosts == {"tegels.gemeente.example"}
     assert config.start_achtergrond(is_demo=False) == "eigen"
-    assert config.start_achtergrond(is_demo=True) == basemaps.GEEN  # Demostad lies in the water
+    assert config.start_achtergrond(is_demo=True) == kaart_config.GEEN  # Demostad lies in the water
     assert config.oppervlakte == (10, 20) and config.bouwjaar == (1950,)
 
 
 def test_a_local_kaart_toml_replaces_the_shipped_one(tmp_path):
-    assert basemaps.config_path(tmp_path) == basemaps.SHIPPED
+    assert kaart_config.config_path(tmp_path) == kaart_config.SHIPPED
     (tmp_path / "kaart.toml").write_text(TOML, encoding="utf-8")
-    assert basemaps.config_path(tmp_path) == tmp_path / "kaart.toml"
+    assert kaart_config.config_path(tmp_path) == tmp_path / "kaart.toml"
 
 
 @pytest.mark.parametrize("url", ["ftp://x/{z}/{x}/{y}", "https://x/tiles.png", "/lokaal/{z}/{x}/{y}"])
 def test_unusable_urls_are_refused_with_the_entry_named(tmp_path, url):
-    with pytest.raises(basemaps.ConfigError, match="achtergrond.fout"):
+    with pytest.raises(kaart_config.ConfigError, match="achtergrond.fout"):
         load(tmp_path, f'[achtergrond.fout]\nurl = "{url}"\naan = true\n')
 
 
 def test_unsorted_classes_are_refused(tmp_path):
-    with pytest.raises(basemaps.ConfigError, match="bag.oppervlakte"):
+    with pytest.raises(kaart_config.ConfigError, match="bag.oppervlakte"):
         load(tmp_path, "[bag]\noppervlakte = [100, 50]\n")
 
 

@@ -8,7 +8,7 @@ Callers pass plain text; a newline becomes a line break.
 The map references only the Leaflet files the app serves itself (ASSET_BASE): folium's
 defaults point at CDNs, which a closed network cannot reach and which would tell a third party
 what an analyst is looking at. Tiles come only from servers an administrator configured
-(geo.basemaps, which also builds the base map and its controls).
+(maps.basemaps, which also builds the base map and its controls).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 
 import folium
 
-from geo.basemaps import ASSET_BASE, base_map, use_local_assets
 from geo.safe_text import html_text, no_template
+from maps.basemaps import ASSET_BASE, base_map, use_local_assets
 
 __all__ = ["ASSET_BASE", "base_map", "use_local_assets"]
 

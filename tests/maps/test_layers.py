@@ -1,4 +1,4 @@
-"""geo.layers: pure folium builders. No database, no browser."""
+"""maps.layers: pure folium builders. No database, no browser."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import folium
 import pytest
 
-from geo import basemaps, layers
+from maps import basemaps, layers
 
 SQUARE = {
     "type": "Polygon",

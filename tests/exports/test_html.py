@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from exports.html import html_map, json_for_script, leaflet_assets, write_html
+from exports.mapshot.render import MapView, SnapshotOptions, whole_municipality
 from geo import crs, db, snapshots
-from geo.export_html import html_map, json_for_script, leaflet_assets, write_html
-from geo.mapshot import MapView, SnapshotOptions, whole_municipality
 from geo.nlformat import datum
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -19,13 +19,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 XSS = "<img src=x onerror=alert(1)>"
 TIMEOUT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +164,7 @@ def test_json_in_a_script_block_cannot_close_it():
 
 
 def test_missing_leaflet_says_what_to_do(monkeypatch, tmp_path):
-    import geo.export_html as export_html
+    import exports.html as export_html
 
     monkeypatch.setattr(export_html, "VENDOR", tmp_path)
     with pytest.raises(RuntimeError, match="make static/vendor/.stamp"):

@@ -21,8 +21,8 @@ from functools import cache
 import numpy as np
 from pyproj import Transformer
 
+from exports.mapshot.view import RdBox
 from geo import crs
-from geo.mapshot_view import RdBox
 
 WEB_MERCATOR = "EPSG:3857"
 HALF_WORLD = 20037508.342789244
@@ -35,24 +35,24 @@ ONGELDIG = "Achtergrondkaart niet bruikbaar (ongeldige tegel-URL); kaart zonder 
 
 
 @dataclass(frozen=True)
-class Achtergrond:
+class Achtergrondbeeld:
     image: np.ndarray | None  # RGBA rows north to south covering the RD box, or None
     note: str                 # small print for the map ('' when no base map was asked for)
 
 
-def basemap(url: str | None, box: RdBox, size_px: tuple[int, int], timeout: float) -> Achtergrond:
+def basemap(url: str | None, box: RdBox, size_px: tuple[int, int], timeout: float) -> Achtergrondbeeld:
     """The base map for `box` at about `size_px` (width, height) pixels, or why there is none."""
     if not url:
-        return Achtergrond(None, "")
+        return Achtergrondbeeld(None, "")
     if not _valid_template(url):
-        return Achtergrond(None, ONGELDIG)
+        return Achtergrondbeeld(None, ONGELDIG)
     zoom, tiles = _tiles_for(box, size_px[0])
     images = _fetch_all(url, tiles, timeout)
     if images is None:
-        return Achtergrond(None, NIET_BEREIKBAAR)
+        return Achtergrondbeeld(None, NIET_BEREIKBAAR)
     mosaic, origin = _mosaic(tiles, images)
     host = urllib.parse.urlparse(url).hostname or ""
-    return Achtergrond(_warp(mosaic, origin, zoom, box, size_px), f"Achtergrondkaart: {host}")
+    return Achtergrondbeeld(_warp(mosaic, origin, zoom, box, size_px), f"Achtergrondkaart: {host}")
 
 
 def _valid_template(url: str) -> bool:

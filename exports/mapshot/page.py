@@ -19,9 +19,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Rectangle
 
-from geo.mapshot_draw import ACCENT, LegendItem
-from geo.mapshot_text import short, wrap
-from geo.mapshot_view import PAPER
+from exports.mapshot.draw import ACCENT, LegendItem
+from exports.mapshot.text import short, wrap
+from exports.mapshot.view import PAPER
 
 MARGIN, HEADER, FOOTER, PANEL_W, GAP = 10.0, 24.0, 19.0, 72.0, 5.0  # A4 millimetres
 INK, MUTED = "#1f1f1f", "#4a5561"

@@ -24,13 +24,13 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 
+from exports.mapshot.data import ViewData, load
+from exports.mapshot.draw import draw_map, north_arrow, polygons_path, scale_bar
+from exports.mapshot.page import Flow, drawing, footer, header, new_page, pdf_metadata
+from exports.mapshot.render import demo_line, made_line, sources_line
+from exports.mapshot.text import short, text_with_halo
+from exports.mapshot.view import MapView, SnapshotOptions, fit_box
 from geo import nlformat
-from geo.mapshot import demo_line, made_line, sources_line
-from geo.mapshot_data import ViewData, load
-from geo.mapshot_draw import draw_map, north_arrow, polygons_path, scale_bar
-from geo.mapshot_page import Flow, drawing, footer, header, new_page, pdf_metadata
-from geo.mapshot_text import short, text_with_halo
-from geo.mapshot_view import MapView, SnapshotOptions, fit_box
 from geo.objectnamen import linked_objects  # noqa: F401  (part of this module's interface)
 
 MAP_MM = (10.0, 29.0, 150.0, 147.0)   # x, y, w, h on A4

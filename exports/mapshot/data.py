@@ -13,10 +13,11 @@ import duckdb
 import numpy as np
 import shapely
 
+from exports import EXPORTS_SQL
+from exports.mapshot.view import MapView, RdBox
 from geo import concentration
 from geo import indicators as ind
 from geo.legenda import GroepRegel, group_rows
-from geo.mapshot_view import MapView, RdBox
 from geo.sqlfiles import sql_text
 
 MAX_PANDEN = 150_000
@@ -102,7 +103,7 @@ def load(con, view: MapView, box: RdBox, tolerantie: float) -> ViewData:
 
 
 def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
-    rows = con.execute(sql_text("export_kaart_panden"),
+    rows = con.execute(sql_text("export_kaart_panden", EXPORTS_SQL),
                        {**where, "tolerantie": tolerantie, "limiet": MAX_PANDEN + 1}).fetchall()
     if len(rows) > MAX_PANDEN:
         return np.array([], dtype=object), True
@@ -110,7 +111,7 @@ def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
 
 
 def _gebieden(con, where: dict, soorten: list[str], tolerantie: float) -> list[dict]:
-    rows = con.execute(sql_text("export_kaart_gebieden"),
+    rows = con.execute(sql_text("export_kaart_gebieden", EXPORTS_SQL),
                        {**where, "soorten": soorten, "tolerantie": tolerantie}).fetchall()
     return [{"soort": s, "code": c, "naam": n or "", "geom": shapely.from_wkb(w)}
             for s, c, n, w in rows]
@@ -120,7 +121,8 @@ def _punten(con, where: dict, view: MapView, filt: concentration.Filter) -> Punt
     ensure_membership(con)
     params = {**filt.params(), **where,
               "nummers": list(view.vestigingen) if view.vestigingen is not None else None}
-    rows = con.execute(concentration.selection_sql("export_kaart_vestigingen"), params).fetchall()
+    sql = concentration.selection_sql("export_kaart_vestigingen", EXPORTS_SQL)
+    rows = con.execute(sql, params).fetchall()
     return Punten(x=np.array([r[3] for r in rows], dtype=float),
                   y=np.array([r[4] for r in rows], dtype=float),
                   groep=[r[2] for r in rows], naam=[r[1] or "" for r in rows],

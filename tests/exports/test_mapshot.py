@@ -13,25 +13,12 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from geo import db, snapshots
+from exports.mapshot.render import MapView, SnapshotOptions, render, whole_municipality
+from exports.mapshot.tiles import NIET_BEREIKBAAR
 from geo.branches import load_branches
-from geo.mapshot import MapView, SnapshotOptions, render, whole_municipality
-from geo.mapshot_tiles import NIET_BEREIKBAAR
 from geo.nlformat import datum
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
-def peildatum(con) -> str:
-    return con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,9 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.patches import PathPatch, Polygon, Rectangle
 from matplotlib.path import Path
 
+from exports.mapshot.data import ViewData, class_breaks, class_of, grid_counts, signal_point
+from exports.mapshot.text import short, text_with_halo
 from geo import nlformat
-from geo.mapshot_data import ViewData, class_breaks, class_of, grid_counts, signal_point
-from geo.mapshot_text import short, text_with_halo
 
 ACCENT = "#154273"
 PALETTE = ("#dfe7f1", "#adc2dc", "#7396c0", "#3f6a9d", "#154273")  # the app's count scale

@@ -8,16 +8,8 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
-from geo import db, snapshots
-from geo.kerncluster import dossier_to_dict, linked_objects, overview_pdf
-from geo.mapshot import SnapshotOptions
-
-
-@pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
+from exports.kerncluster_pdf import dossier_to_dict, linked_objects, overview_pdf
+from exports.mapshot.render import SnapshotOptions
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +82,7 @@ def test_dossier_from_the_case_register_becomes_the_dict():
 
     now = datetime(2026, 11, 1, 10, 0)
     casus = m.Casus(id="c1", casusnummer="PR-2026-0001", thema=m.Thema.PROSTITUTIE,
-                    status=m.Status.INFORMATIE, versie=3, titel="Massagesalon", bron=m.Bron.MELDPUNT,
+                    status=m.Status.INFORMATIE, versie=3, titel="Massagesalon", bron=m.SignaalBron.MELDPUNT,
                     signaal_datum=date(2026, 10, 1), omschrijving="…", eigenaar="analist",
                     aangemaakt_op=now, aangemaakt_door="analist", gewijzigd_op=now, gewijzigd_door="analist",
                     plan=m.PlanVanAanpak(hypothese="H", doel="D", strategie="S", interventieplan="I"))

@@ -23,14 +23,15 @@ from urllib.parse import urlparse
 import numpy as np
 import shapely
 
+from exports.mapshot.data import ViewData, class_breaks, class_of, grid_counts, load, signal_point
+from exports.mapshot.draw import PALETTE, PAND_EDGE, PAND_FILL
+from exports.mapshot.render import demo_line, made_line, sources_line, subtitle
+from exports.mapshot.view import MapView, SnapshotOptions, describe, fit_box
 from geo import crs, nlformat
-from geo.mapshot import demo_line, made_line, sources_line, subtitle
-from geo.mapshot_data import ViewData, class_breaks, class_of, grid_counts, load, signal_point
-from geo.mapshot_draw import PALETTE, PAND_EDGE, PAND_FILL
-from geo.mapshot_view import MapView, SnapshotOptions, describe, fit_box
 from geo.safe_text import html_text
+from maps.basemaps import VENDOR_DIR
 
-VENDOR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "leaflet"
+VENDOR = VENDOR_DIR / "leaflet"
 MAX_PANDEN = 40_000
 TOLERANTIE = 0.5  # metres: outlines simplified for the browser
 

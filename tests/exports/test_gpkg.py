@@ -5,25 +5,12 @@ from __future__ import annotations
 import pyogrio
 import pytest
 
-from geo import db, snapshots
+from exports.gpkg import GPKG_LAYERS, gpkg_bytes, write_gpkg
+from exports.mapshot.data import signals
+from exports.mapshot.render import MapView, whole_municipality
 from geo.branches import register as register_branches
-from geo.export_gpkg import GPKG_LAYERS, gpkg_bytes, write_gpkg
 from geo.indicators import load_indicators
-from geo.mapshot import MapView, whole_municipality
-from geo.mapshot_data import signals
 from geo.nlformat import datum
-
-
-@pytest.fixture(scope="module")
-def con(demo_data_dir):
-    connection = db.connect(snapshots.current_snapshot(demo_data_dir), read_only=True)
-    yield connection
-    connection.close()
-
-
-@pytest.fixture(scope="module")
-def peildatum(con) -> str:
-    return con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """Vestigingen in the DOOK export layout, as CSV or XLSX, with their accountability.
 
 The CSV is exactly DOOK's layout (';', UTF-8 with BOM, DD-MM-YYYY dates) so existing sheets and
-macros keep working; every cell passes geo.export_cells (no value from data is ever a formula).
+macros keep working; every cell passes exports.cells (no value from data is ever a formula).
 The XLSX adds a sheet 'Verantwoording' with the peildatum of every source,
 the filters used and when and by whom it was made.
 """
@@ -12,7 +12,8 @@ import csv
 import io
 from datetime import UTC, datetime
 
-from geo.export_cells import csv_cell, sheet_title, xlsx_row
+from exports import EXPORTS_SQL
+from exports.cells import csv_cell, sheet_title, xlsx_row
 from geo.nlformat import datum, datumtijd
 from geo.sqlfiles import set_variables, sql_text
 
@@ -21,7 +22,7 @@ def rows(con, vestigingsnummers: list[str]) -> tuple[list[str], list[tuple]]:
     """(column names, rows) in the DOOK layout for these vestigingen."""
     naam = con.execute("SELECT waarde FROM meta WHERE sleutel = 'gemeentenaam'").fetchone()
     set_variables(con, gemeentenaam=naam[0] if naam else None)
-    cur = con.execute(sql_text("export_dook"), {"nummers": list(vestigingsnummers)})
+    cur = con.execute(sql_text("export_dook", EXPORTS_SQL), {"nummers": list(vestigingsnummers)})
     return [d[0] for d in cur.description], cur.fetchall()
 
 
@@ -38,14 +39,19 @@ def to_xlsx(columns: list[str], data: list[tuple], verantwoording: list[tuple[st
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    main = book.create_sheet(sheet_title(sheet))
-    main.append(xlsx_row(main, columns))
-    for row in data:
-        main.append(xlsx_row(main, row))
+    write_sheet(book, sheet, columns, data)
     add_accountability(book, verantwoording)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def write_sheet(book, name: str, columns: list[str], data: list[tuple]) -> None:
+    """A sheet in a write-only workbook; text from data is stored as text, never a formula."""
+    sheet = book.create_sheet(sheet_title(name))
+    sheet.append(xlsx_row(sheet, columns))
+    for row in data:
+        sheet.append(xlsx_row(sheet, row))
 
 
 def add_accountability(book, verantwoording: list[tuple[str, str]]) -> None:

@@ -20,12 +20,13 @@ import pyarrow as pa
 import pyogrio
 import shapely
 
+from exports import EXPORTS_SQL
+from exports.dook_csv import accountability
+from exports.mapshot.data import ensure_membership, signals
+from exports.mapshot.view import DEFAULT_MARK, MapView, describe
 from geo import crs, nlformat
 from geo.concentration import Filter, selection_sql
-from geo.export_dook import accountability
 from geo.indicators import load_indicators
-from geo.mapshot_data import ensure_membership, signals
-from geo.mapshot_view import DEFAULT_MARK, MapView, describe
 from geo.sqlfiles import sql_text
 
 GPKG_LAYERS = ("pand", "verblijfsobject", "plaats", "vestiging", "gebied", "indicatoren")
@@ -78,10 +79,10 @@ def _write_layers(con, target: str, layers, selection: MapView | None, peildatum
     counts = {}
     for layer in (name for name in GPKG_LAYERS if name in layers and name != "indicatoren"):
         if layer == "vestiging":
-            query = selection_sql("export_gpkg_vestiging")
+            query = selection_sql("export_gpkg_vestiging", EXPORTS_SQL)
             extra = _vestiging_params(con, selection, peildatum)
         else:
-            query, extra = sql_text(f"export_gpkg_{layer}"), {}
+            query, extra = sql_text(f"export_gpkg_{layer}", EXPORTS_SQL), {}
         table = con.execute(query, {**extra, **params}).to_arrow_table()
         _write(target, layer, table, GEOMETRY[layer], f"{OMSCHRIJVING[layer]}; peildatum "
                f"{nlformat.datum(peildatum)}")
