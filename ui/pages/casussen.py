@@ -13,8 +13,9 @@ from cases import access, workflow
 from cases.model import Bron, Casus, CasusFout, Gebruiker, Status, Thema
 from geo.export_dook import to_csv
 from ui import cases_data, theme
-from ui.components import case_detail, case_hit
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases import detail as case_detail
+from ui.components.cases import hit as case_hit
+from ui.components.cases.links import CASUS_PARAM
 from ui.format import datum, datumtijd, meervoud
 
 GEEN_OPSLAG = "De casusregistratie is niet beschikbaar; zie de melding in de zijbalk."
@@ -82,7 +83,7 @@ def _overview(gebruiker: Gebruiker) -> None:
                        file_name=f"casussen-{date.today():%Y-%m-%d}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore",
                        help="Zonder omschrijvingen en notities. Elke export wordt vastgelegd.")
-    from ui.components import kerncluster_panel  # kept next to its one call
+    from ui.components.cases import kerncluster as kerncluster_panel  # kept next to its one call
 
     kerncluster_panel.render(gebruiker, cases)
 

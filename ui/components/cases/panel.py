@@ -16,8 +16,8 @@ import streamlit as st
 from cases import access, workflow
 from cases.model import CasusFout, Gebruiker, ObjectType, OngeldigeInvoer, Status, Thema, object_identifier
 from ui import cases_data
-from ui.components import case_hit
-from ui.components.case_links import OBJECT_LABELS, casus_link
+from ui.components.cases import hit as case_hit
+from ui.components.cases.links import OBJECT_LABELS, casus_link
 from ui.text import md_escape
 
 GEEN_OPSLAG = "De casusregistratie is niet beschikbaar."

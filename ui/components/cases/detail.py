@@ -10,8 +10,9 @@ import streamlit as st
 from cases import access, workflow
 from cases.model import Casus, Dossier, Gebruiker, NietGevonden, Route, Status
 from ui import cases_data
-from ui.components import case_actions, case_objects
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases import actions as case_actions
+from ui.components.cases import objects as case_objects
+from ui.components.cases.links import CASUS_PARAM
 from ui.format import LEEG, datum, datumtijd
 from ui.text import LONG_CHARS, md_escape, plain
 
