@@ -5,7 +5,7 @@ niet opgepakt, monodisciplinair (eenvoudig), gemeente regie → fase 2 informati
 or RIEC (complex). Fase 2: beeldvorming (consulted sources) and plan van aanpak. Fase 3:
 interventies; back to fase 2 on new information, to the RIEC when complex. Fase 4: besluit,
 optional monitoring, administratieve afronding (einddatum, archief), heropening within the
-bewaartermijn. The status changes ONLY through TRANSITIONS below.
+bewaartermijn. The status changes ONLY through the TRANSITIONS of cases.fasen.
 
 Every change is one transaction that re-reads the user and the case, checks the version the user
 saw (optimistic concurrency), bumps it, records who/when in the case's history and in the audit
@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from cases import clock
 from cases.access import fetch_case, may_register, require_edit
 from cases.accounts import current_user
 from cases.audit import Actie
+from cases.fasen import ACTIES, TRANSITIONS, Overgang
 from cases.model import (
     Bron,
     Casus,
@@ -47,43 +47,6 @@ from cases.store import Store
 
 S = Status
 
-
-@dataclass(frozen=True)
-class Overgang:
-    van: Status
-    actie: str
-    naar: Status
-    label: str
-    via_weging: bool = False  # only through weigh_signal
-    alleen_coordinator: bool = False
-
-
-TRANSITIONS: dict[tuple[Status, str], Overgang] = {(o.van, o.actie): o for o in (
-    Overgang(S.SIGNAAL, "niet_oppakken", S.AFRONDING, "Signaal niet oppakken", via_weging=True),
-    Overgang(S.SIGNAAL, "monodisciplinair", S.MONODISCIPLINAIR, "Monodisciplinair oppakken",
-             via_weging=True),
-    Overgang(S.SIGNAAL, "gemeente_regie", S.INFORMATIE, "Gemeente regie: naar fase 2", via_weging=True),
-    Overgang(S.SIGNAAL, "naar_riec", S.RIEC, "Voorleggen aan het RIEC", via_weging=True),
-    Overgang(S.MONODISCIPLINAIR, "naar_informatie", S.INFORMATIE, "Toch gecompliceerd: naar fase 2"),
-    Overgang(S.MONODISCIPLINAIR, "afronden", S.AFRONDING, "Afronden"),
-    Overgang(S.INFORMATIE, "start_uitvoering", S.UITVOERING, "Plan van aanpak vastgesteld: uitvoeren"),
-    Overgang(S.INFORMATIE, "naar_riec", S.RIEC, "Complex: voorleggen aan het RIEC"),
-    Overgang(S.INFORMATIE, "afronden", S.AFRONDING, "Afronden (bijvoorbeeld signaal ontkracht)"),
-    Overgang(S.UITVOERING, "naar_informatie", S.INFORMATIE, "Nieuwe informatie: terug naar fase 2"),
-    Overgang(S.UITVOERING, "naar_riec", S.RIEC, "Blijkt complex: inbrengen bij het RIEC"),
-    Overgang(S.UITVOERING, "afronden", S.AFRONDING, "Afronden (opgelost of mogelijkheden uitgeput)"),
-    Overgang(S.RIEC, "naar_informatie", S.INFORMATIE, "Terug naar gemeente regie (fase 2)"),
-    Overgang(S.RIEC, "afronden", S.AFRONDING, "Afronden"),
-    Overgang(S.AFRONDING, "monitoren", S.MONITORING, "Monitoren tot een afgesproken datum"),
-    Overgang(S.AFRONDING, "naar_informatie", S.INFORMATIE, "Toch niet afronden: terug naar fase 2"),
-    Overgang(S.AFRONDING, "administratief_afronden", S.ARCHIEF, "Administratief afronden: archief",
-             alleen_coordinator=True),
-    Overgang(S.MONITORING, "naar_informatie", S.INFORMATIE, "Nieuwe aanknopingspunten: naar fase 2"),
-    Overgang(S.MONITORING, "monitoring_beeindigen", S.AFRONDING, "Monitoring beëindigd: afronden"),
-    Overgang(S.ARCHIEF, "heropenen", S.INFORMATIE, "Heropenen (binnen de bewaartermijn)",
-             alleen_coordinator=True),
-)}
-ACTIES = frozenset(actie for _, actie in TRANSITIONS)
 _ROUTE_ACTIE = {Route.NIET_OPGEPAKT: "niet_oppakken", Route.MONODISCIPLINAIR: "monodisciplinair",
                 Route.GEMEENTE_REGIE: "gemeente_regie", Route.RIEC_REGIE: "naar_riec"}
 _PREFIX = {Thema.PROSTITUTIE: "PR", Thema.VASTGOED: "VG", Thema.DRUGS: "DR",
@@ -252,7 +215,7 @@ def _edit(store: Store, user: Gebruiker, case_id: str, versie: int, actie: str, 
             case = fetch_case(store, cur, actor, case_id)
             require_edit(actor, case)
             _check_version(case, versie)
-            if case.status is S.ARCHIEF and actie != "heropenen":
+            if case.status.gearchiveerd and actie != "heropenen":
                 raise OngeldigeOvergang(f"Casus {case.casusnummer} is gearchiveerd en kan niet worden "
                                         "gewijzigd; alleen heropenen (door de coördinator) is mogelijk.")
             velden, naar = change(cur, case, actor)
