@@ -26,7 +26,7 @@ from geo.export_dook import accountability
 from geo.indicators import load_indicators
 from geo.mapshot_data import ensure_membership, signals
 from geo.mapshot_view import DEFAULT_MARK, MapView, describe
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 GPKG_LAYERS = ("pand", "verblijfsobject", "plaats", "vestiging", "gebied", "indicatoren")
 GEOMETRY = {"pand": "MultiPolygon", "verblijfsobject": "Point", "plaats": "MultiPolygon",
@@ -82,7 +82,7 @@ def _write_layers(con, target: str, layers, selection: MapView | None, peildatum
             extra = _vestiging_params(con, selection, peildatum)
         else:
             query, extra = sql_text(f"export_gpkg_{layer}"), {}
-        table = con.execute(query, {**extra, **params}).to_arrow_table()
+        table = execute_checked(con, query, {**extra, **params}).to_arrow_table()
         _write(target, layer, table, GEOMETRY[layer], f"{OMSCHRIJVING[layer]}; peildatum "
                f"{nlformat.datum(peildatum)}")
         counts[layer] = table.num_rows

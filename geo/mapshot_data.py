@@ -17,7 +17,7 @@ from geo import concentration
 from geo import indicators as ind
 from geo.legenda import GroepRegel, group_rows
 from geo.mapshot_view import MapView, RdBox
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 MAX_PANDEN = 150_000
 GRID_STEPS = (100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
@@ -102,7 +102,7 @@ def load(con, view: MapView, box: RdBox, tolerantie: float) -> ViewData:
 
 
 def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
-    rows = con.execute(sql_text("export_kaart_panden"),
+    rows = execute_checked(con, sql_text("export_kaart_panden"),
                        {**where, "tolerantie": tolerantie, "limiet": MAX_PANDEN + 1}).fetchall()
     if len(rows) > MAX_PANDEN:
         return np.array([], dtype=object), True
@@ -110,7 +110,7 @@ def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
 
 
 def _gebieden(con, where: dict, soorten: list[str], tolerantie: float) -> list[dict]:
-    rows = con.execute(sql_text("export_kaart_gebieden"),
+    rows = execute_checked(con, sql_text("export_kaart_gebieden"),
                        {**where, "soorten": soorten, "tolerantie": tolerantie}).fetchall()
     return [{"soort": s, "code": c, "naam": n or "", "geom": shapely.from_wkb(w)}
             for s, c, n, w in rows]

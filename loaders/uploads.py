@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.db import connect
-from geo.sqlfiles import run_script, sql_text
+from geo.sqlfiles import fetch_rows, run_script, sql_text
 from loaders.engine_errors import describe, translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.file_guard import created_private
@@ -241,8 +241,8 @@ def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> Controle:
         prepare_staging(con)
         rijen = _load_named(con, bron, weergavenaam)
         soort = "kvk" if bron.soort == "kvk-file" else "gebied"
-        feiten = _rows(con, sql_text(f"gegevens_controle_{soort}"), {})[0]
-        voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{soort}"), {"limiet": limiet})
+        feiten = fetch_rows(con, sql_text(f"gegevens_controle_{soort}"), {})[0]
+        voorbeeld = fetch_rows(con, sql_text(f"gegevens_voorbeeld_{soort}"), {"limiet": limiet})
         return Controle(rijen, feiten, voorbeeld)
     finally:
         con.close()
@@ -270,12 +270,6 @@ def _named(path: Path, weergavenaam: str) -> Iterator[None]:
             raise InvoerFouten([InvoerFout(weergavenaam, f.melding, f.rij, f.veld) for f in exc.fouten],
                                exc.totaal) from exc
         raise InvoerFout(weergavenaam, exc.melding, exc.rij, exc.veld) from exc
-
-
-def _rows(con, query: str, params: dict) -> list[dict]:
-    cur = con.execute(query, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def column_names(path: Path, weergavenaam: str) -> list[str]:

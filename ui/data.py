@@ -19,7 +19,7 @@ import streamlit as st
 
 from geo import area, basemaps, cards, concentration, db, export_dook, indicators, sbi, search, snapshots
 from geo.concentration import Filter
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
 WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
@@ -74,9 +74,7 @@ def cursor(snapshot: str) -> Iterator:
 
 def _rows(snapshot: str, name: str, params: dict | None = None) -> list[dict]:
     with cursor(snapshot) as cur:
-        cur.execute(sql_text(name), params or {})
-        columns = [d[0] for d in cur.description]
-        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+        return fetch_rows(cur, sql_text(name), params)
 
 
 def _with_geometry(rows: list[dict]) -> list[dict]:

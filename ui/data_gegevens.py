@@ -10,7 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 from loaders import status as zicht_status
 from loaders import waarschuwingen
 from ui.data import cursor
@@ -18,9 +18,7 @@ from ui.data import cursor
 
 def _rows(snapshot: str, query: str, params: dict | None = None) -> list[dict]:
     with cursor(snapshot) as cur:
-        cur.execute(query, params or {})
-        columns = [d[0] for d in cur.description]
-        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+        return fetch_rows(cur, query, params)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
