@@ -128,7 +128,7 @@ _OBJECT_ID = {
 }
 
 
-def normalise_identifier(value: str) -> str:
+def normalise_identifier(value: str | None) -> str:
     """An identifier as stored: no surrounding or inner spaces, upper case (BU/WK codes)."""
     return re.sub(r"\s+", "", str(value or "")).upper()
 

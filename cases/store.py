@@ -253,7 +253,7 @@ class Store:
 def _connect(folder: Path) -> duckdb.DuckDBPyConnection:
     ext_dir = folder / ".duckdb-extensions"
     ext_dir.mkdir(parents=True, exist_ok=True)
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "extension_directory": str(ext_dir),

@@ -17,6 +17,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from cases import clock
 from cases.access import fetch_case, may_register, require_edit
@@ -46,6 +48,7 @@ from cases.retention import add_years, bewaartermijn
 from cases.store import Store
 
 S = Status
+E = TypeVar("E", bound=StrEnum)
 
 _ROUTE_ACTIE = {Route.NIET_OPGEPAKT: "niet_oppakken", Route.MONODISCIPLINAIR: "monodisciplinair",
                 Route.GEMEENTE_REGIE: "gemeente_regie", Route.RIEC_REGIE: "naar_riec"}
@@ -78,7 +81,8 @@ def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: 
         raise GeenToegang("U kunt alleen signalen registreren als coördinator of analist, binnen een "
                           "thema waarvoor u een datarol heeft.")
     now = clock.now()
-    values = dict(id=str(uuid.uuid4()), thema=thema, bron=bron, bron_toelichting=_optional(bron_toelichting),
+    case_id = str(uuid.uuid4())
+    values = dict(id=case_id, thema=thema, bron=bron, bron_toelichting=_optional(bron_toelichting),
                   signaal_datum=_past_date(signaal_datum, "signaaldatum"), titel=_text(titel, "titel"),
                   omschrijving=_text(omschrijving, "omschrijving"), eigenaar=eigenaar or actor.gebruikersnaam,
                   nu=now, door=actor.gebruikersnaam)
@@ -86,10 +90,10 @@ def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: 
         prefix = f"{_PREFIX[thema]}-{now.year}-"
         number = store.rows(cur, "casus_nummer", prefix=prefix)[0]["volgend"]
         store.run(cur, "casus_nieuw", casusnummer=f"{prefix}{number:04d}", **values)
-        _history(store, cur, values["id"], 1, "registreren", None, S.SIGNAAL, [], None, actor)
-        store.log(actor.gebruikersnaam, Actie.WIJZIGING, casus_id=values["id"],
+        _history(store, cur, case_id, 1, "registreren", None, S.SIGNAAL, [], None, actor)
+        store.log(actor.gebruikersnaam, Actie.WIJZIGING, casus_id=case_id,
                   details={"actie": "registreren", "versie": 1})
-    return _reload(store, actor, values["id"])
+    return _reload(store, actor, case_id)
 
 
 def weigh_signal(store: Store, user: Gebruiker, case_id: str, versie: int, weging: Weging) -> Casus:
@@ -329,7 +333,7 @@ def _checked_signal(values: dict) -> dict:
                      "signaal_datum": _past_date(values["signaal_datum"], "signaaldatum")}
 
 
-def _enum(cls, value, veld: str):
+def _enum(cls: type[E], value: object, veld: str) -> E:
     try:
         return cls(str(value).lower())
     except ValueError as exc:
@@ -338,9 +342,10 @@ def _enum(cls, value, veld: str):
 
 
 def _text(value: str | None, veld: str) -> str:
-    if not (value or "").strip():
+    text = (value or "").strip()
+    if not text:
         raise OngeldigeInvoer(f"Vul de {veld} in.")
-    return value.strip()
+    return text
 
 
 def _optional(value: str | None) -> str | None:

@@ -18,7 +18,7 @@ KINDS = ("pand", "adres", "vestiging", "maatschappelijke_activiteit", "buurt", "
 
 def linked_objects(con, koppelingen: list[dict]) -> list[dict]:
     """The linked objects that exist in the snapshot: {object_type, object_id, label, geom}."""
-    wanted = {k: [] for k in KINDS}
+    wanted: dict[str, list] = {k: [] for k in KINDS}
     for k in koppelingen:
         kind = str(k.get("object_type", "")).lower()
         if kind in wanted:

@@ -121,7 +121,8 @@ def build_tree(codes: list[dict], aantallen: dict[tuple[str, str], int],
 def _tree_order(k: Knoop) -> tuple:
     if k.niveau == ONBEKEND:
         return ("~",)  # after both versions
-    sectie = k.code if k.niveau == "sectie" else section_of(k.versie, k.code).letter
+    # a code with a known level always has a section (unknown codes are ONBEKEND, handled above)
+    sectie = k.code if k.niveau == "sectie" else section_of(k.versie, k.code).letter  # type: ignore[union-attr]
     return (k.versie, sectie, k.niveau != "sectie", k.code)
 
 
