@@ -94,7 +94,7 @@ def _load(args) -> None:
         raise InvoerFout("--preset generic", "geef ook --kolommen met een kolomindeling (TOML)")
     opties = {k: v for k, v in {
         "kolommen": str(args.kolommen.resolve()) if getattr(args, "kolommen", None) else None,
-        "gemeente": getattr(args, "gemeente", None),
+        "gemeente": gemeentecode(args.gemeente) if getattr(args, "gemeente", None) else None,
         "sbi_versie": getattr(args, "sbi_versie", None),
         "soort": getattr(args, "gebied_soort", None),
         "streng": getattr(args, "streng", None),
