@@ -12,8 +12,12 @@ run: $(BIN)/.installed static/vendor/.stamp
 	@test -f "$(ZICHT_DATA_DIR)/current" || $(BIN)/zicht demo
 	$(BIN)/streamlit run app.py
 
+# Import contracts and types first ([tool.importlinter], [tool.mypy] in pyproject.toml): a broken
+# layer fails the run before the tests start.
 test: $(BIN)/.installed-test static/vendor/.stamp /usr/bin/chromium
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 demo: $(BIN)/.installed
@@ -30,6 +34,8 @@ bench: $(BIN)/.installed
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -18,15 +18,18 @@ import re
 import time
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from cases import clock
 from cases.audit import Actie
+from cases.mode import PRODUCTIE
 from cases.model import Gebruiker, GeenToegang, InlogFout, OngeldigeInvoer, Rol, Thema
-from cases.store import PRODUCTIE, Store
+
+if TYPE_CHECKING:  # open_store calls sync_demo_user: the store must not be imported back
+    from cases.store import Store
 
 MAX_POGINGEN = 5
 BLOKKADE = timedelta(minutes=15)
@@ -90,7 +93,7 @@ def register_user(store: Store, door: str, gebruikersnaam: str, weergavenaam: st
         _write_roles(store, cur, name, rollen, datarollen)
         store.log(door, Actie.GEBRUIKERSBEHEER, details={"handeling": "aangemaakt", "gebruiker": name,
                   "rollen": sorted(rollen), "datarollen": sorted(datarollen)})
-    return get_user(store, name)
+    return _existing(store, name)
 
 
 def create_user(store: Store, beheerder: Gebruiker, gebruikersnaam: str, weergavenaam: str,
@@ -115,7 +118,7 @@ def set_roles(store: Store, beheerder: Gebruiker, gebruikersnaam: str, rollen: I
         _write_roles(store, cur, target.gebruikersnaam, rollen, datarollen)
         _change(store, cur, actor, target, {}, "rollen gewijzigd",
                 rollen=sorted(rollen), datarollen=sorted(datarollen))
-    return get_user(store, target.gebruikersnaam)
+    return _existing(store, target.gebruikersnaam)
 
 
 def update_user(store: Store, beheerder: Gebruiker, gebruikersnaam: str, *, weergavenaam: str | None = None,
@@ -131,7 +134,7 @@ def update_user(store: Store, beheerder: Gebruiker, gebruikersnaam: str, *, weer
     with store.transaction() as cur:
         _change(store, cur, actor, target, values, "gegevens gewijzigd",
                 velden=sorted(k for k, v in values.items() if v not in (None, False)))
-    return get_user(store, target.gebruikersnaam)
+    return _existing(store, target.gebruikersnaam)
 
 
 def disable_user(store: Store, beheerder: Gebruiker, gebruikersnaam: str) -> Gebruiker:
@@ -313,9 +316,10 @@ def _email_free(store: Store, email: str | None, owner: str) -> str | None:
 
 
 def _tekst(value: str | None, veld: str) -> str:
-    if not (value or "").strip():
+    text = (value or "").strip()
+    if not text:
         raise OngeldigeInvoer(f"Vul een {veld} in.")
-    return value.strip()
+    return text
 
 
 def _rollen(rollen: Iterable[Rol | str]) -> set[str]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cases import audit_chain
 from cases.audit_chain import GENESIS, Controle, canonical
@@ -79,7 +79,7 @@ class AuditLog:
     def append(self, gebruiker: str, actie: Actie, *, casus_id: str | None = None,
                object: dict | None = None, details: dict | None = None) -> dict:
         """Write one line; AuditFout (and nothing written) when the log is not in order."""
-        entry = {"gebruiker": gebruiker, "actie": str(actie), "casus_id": casus_id,
+        entry: dict[str, Any] = {"gebruiker": gebruiker, "actie": str(actie), "casus_id": casus_id,
                  "object": object, "details": details or {}}
         with self._lock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
@@ -120,7 +120,8 @@ class AuditLog:
                     entry = audit_chain.unseal(self._keys, line) if line else None
                 except ValueError:
                     entry = None
-                rows.append(_flat(n, entry, line) if entry else {"regel": n, "actie": "ONLEESBARE REGEL"})
+                rows.append(_flat(n, entry, line) if entry and line
+                            else {"regel": n, "actie": "ONLEESBARE REGEL"})
         return rows
 
     def _tail_in_order(self, fd: int) -> tuple[int, str]:
@@ -128,8 +129,8 @@ class AuditLog:
         if self._broken is not None and not self._check_due():
             raise AuditFout(_refusal(self.path, self._broken))
         tail = _tail(fd)
-        if not self._check_due() and _identity(os.fstat(fd)) == self._seen and tail == self._last \
-                and audit_chain.read_anchor(self._keys, self.path) == tail:
+        if tail is not None and not self._check_due() and _identity(os.fstat(fd)) == self._seen \
+                and tail == self._last and audit_chain.read_anchor(self._keys, self.path) == tail:
             return tail
         result = audit_chain.verify(self._keys, self.path, self._store_anchor(), decrypt=False)
         self._note(result)

@@ -76,8 +76,9 @@ def seal(keys: Sleutels, prev_mac: str, entry: dict) -> dict:
     nonce = os.urandom(12)
     seq = int(entry["seq"])
     data = AESGCM(keys.versleuteling).encrypt(nonce, canonical(entry).encode("utf-8"), str(seq).encode())
-    line = {"seq": seq, "nonce": _b64(nonce), "data": _b64(data)}
-    line["mac"] = chain_mac(keys, prev_mac, seq, line["nonce"], line["data"])
+    nonce_b64, data_b64 = _b64(nonce), _b64(data)
+    line = {"seq": seq, "nonce": nonce_b64, "data": data_b64,
+            "mac": chain_mac(keys, prev_mac, seq, nonce_b64, data_b64)}
     return line
 
 
@@ -160,9 +161,9 @@ def verify(keys: Sleutels, path: Path, store_anchor: tuple[int, str] | None = No
                     return Controle(False, n - 1, f"Regel {n}: {problem}", n, macs[-1])
                 macs.append(json.loads(raw)["mac"])
     for label, expected in (("het ankerbestand", anchor), ("de casusopslag", store_anchor)):
-        problem = _check_anchor(macs, expected, label)
-        if problem:
-            return problem
+        refusal = _check_anchor(macs, expected, label)
+        if refusal:
+            return refusal
     n = len(macs) - 1
     checked = " en klopt met het anker" + (" in de casusopslag" if store_anchor else "") \
         if anchor or store_anchor else ""

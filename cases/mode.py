@@ -78,14 +78,14 @@ def _is_real_snapshot(path: str, mtime_ns: int) -> bool:  # noqa: ARG001 (cache 
     import duckdb
 
     from geo import db
-    from geo.sqlfiles import sql_text
+    from geo.sqlfiles import execute_checked, sql_text
 
     try:
         con = db.connect(path, read_only=True)
     except duckdb.Error:
         return False
     try:
-        meta = dict(con.execute(sql_text("kaart_meta")).fetchall())
+        meta = dict(execute_checked(con, sql_text("kaart_meta")).fetchall())
     except duckdb.Error:
         meta = {}
     finally:

@@ -24,6 +24,7 @@ from cases.errors import (  # noqa: F401  (re-exported: errors live in cases/err
     SleutelFout,
     VersieConflict,
 )
+from cases.fasen import Status  # noqa: F401  (re-exported: the phases table lives in cases/fasen.py)
 
 
 class Rol(StrEnum):
@@ -104,49 +105,6 @@ class Route(StrEnum):
     RIEC_REGIE = "riec_regie"
 
 
-class Status(StrEnum):
-    """Where a case stands; each status belongs to one of the werkproces' four phases."""
-
-    SIGNAAL = "signaal"
-    MONODISCIPLINAIR = "monodisciplinair"
-    INFORMATIE = "informatie"
-    UITVOERING = "uitvoering"
-    RIEC = "riec"
-    AFRONDING = "afronding"
-    MONITORING = "monitoring"
-    ARCHIEF = "archief"
-
-    @property
-    def fase(self) -> int:
-        return _FASE[self]
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_FASE = {
-    Status.SIGNAAL: 1,
-    Status.INFORMATIE: 2,
-    Status.UITVOERING: 3,
-    Status.MONODISCIPLINAIR: 3,
-    Status.RIEC: 3,
-    Status.AFRONDING: 4,
-    Status.MONITORING: 4,
-    Status.ARCHIEF: 4,
-}
-_STATUS_LABELS = {
-    Status.SIGNAAL: "Fase 1: signaal (weging)",
-    Status.INFORMATIE: "Fase 2: informatie (beeldvorming, plan van aanpak)",
-    Status.UITVOERING: "Fase 3: uitvoering (interventies)",
-    Status.MONODISCIPLINAIR: "Fase 3: monodisciplinair opgepakt",
-    Status.RIEC: "Fase 3: ingebracht bij het RIEC",
-    Status.AFRONDING: "Fase 4: afronding (besluit)",
-    Status.MONITORING: "Fase 4: monitoring",
-    Status.ARCHIEF: "Fase 4: administratief afgerond (archief)",
-}
-
-
 class ObjectType(StrEnum):
     """ZGW ZaakObject types a case can be linked to."""
 
@@ -170,7 +128,7 @@ _OBJECT_ID = {
 }
 
 
-def normalise_identifier(value: str) -> str:
+def normalise_identifier(value: str | None) -> str:
     """An identifier as stored: no surrounding or inner spaces, upper case (BU/WK codes)."""
     return re.sub(r"\s+", "", str(value or "")).upper()
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import threading
 from collections.abc import Iterator
 from enum import Enum
@@ -33,7 +32,7 @@ from cases.file_modes import key_from_file, secure_data_dir
 from cases.mode import DEMO, DEMO_KEY, MODE_ENV, PRODUCTIE, ZET_PRODUCTIE, EchteGegevens, current_mode, decide
 from cases.model import OpslagFout, SleutelFout, VersieConflict
 from geo.db import data_dir, extension_file
-from geo.sqlfiles import run_script, sql_text
+from geo.sqlfiles import execute_checked, run_script, sql_text
 
 __all__ = ["DEMO", "DEMO_KEY", "MODE_ENV", "PRODUCTIE", "Store", "current_mode", "open_store"]
 KEY_ENV = "ZICHT_CASES_KEY"
@@ -44,7 +43,6 @@ AUDIT_NAME = "audit.log"
 SCHEMA_VERSIE = 2
 # Meta key set while deleted data may still sit in free blocks; retention rewrites the file and clears it.
 HERSCHRIJVEN_NODIG = "herschrijven_nodig"
-_PARAM_RE = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
 def default_path() -> Path:
@@ -189,12 +187,7 @@ class Store:
         return [dict(zip(columns, row, strict=True)) for row in result]
 
     def run(self, cur: duckdb.DuckDBPyConnection, name: str, **params) -> list[tuple]:
-        text = sql_text(name, SQL_DIR)
-        names = set(_PARAM_RE.findall(text))
-        missing = names - params.keys()
-        if missing:
-            raise ValueError(f"{name}.sql mist parameters {sorted(missing)}")
-        cur.execute(text, {k: _bind(params[k]) for k in names})
+        execute_checked(cur, sql_text(name, SQL_DIR), {k: _bind(v) for k, v in params.items()})
         return cur.fetchall() if cur.description else []
 
     def query(self, name: str, **params) -> list[dict]:
@@ -260,7 +253,7 @@ class Store:
 def _connect(folder: Path) -> duckdb.DuckDBPyConnection:
     ext_dir = folder / ".duckdb-extensions"
     ext_dir.mkdir(parents=True, exist_ok=True)
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "extension_directory": str(ext_dir),

@@ -5,7 +5,7 @@ niet opgepakt, monodisciplinair (eenvoudig), gemeente regie → fase 2 informati
 or RIEC (complex). Fase 2: beeldvorming (consulted sources) and plan van aanpak. Fase 3:
 interventies; back to fase 2 on new information, to the RIEC when complex. Fase 4: besluit,
 optional monitoring, administratieve afronding (einddatum, archief), heropening within the
-bewaartermijn. The status changes ONLY through TRANSITIONS below.
+bewaartermijn. The status changes ONLY through the TRANSITIONS of cases.fasen.
 
 Every change is one transaction that re-reads the user and the case, checks the version the user
 saw (optimistic concurrency), bumps it, records who/when in the case's history and in the audit
@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+from typing import TypeVar
 
 from cases import clock
 from cases.access import fetch_case, may_register, require_edit
 from cases.accounts import current_user
 from cases.audit import Actie
+from cases.fasen import ACTIES, TRANSITIONS, Overgang
 from cases.model import (
     Casus,
     Gebruiker,
@@ -46,44 +48,8 @@ from cases.retention import add_years, bewaartermijn
 from cases.store import Store
 
 S = Status
+E = TypeVar("E", bound=StrEnum)
 
-
-@dataclass(frozen=True)
-class Overgang:
-    van: Status
-    actie: str
-    naar: Status
-    label: str
-    via_weging: bool = False  # only through weigh_signal
-    alleen_coordinator: bool = False
-
-
-TRANSITIONS: dict[tuple[Status, str], Overgang] = {(o.van, o.actie): o for o in (
-    Overgang(S.SIGNAAL, "niet_oppakken", S.AFRONDING, "Signaal niet oppakken", via_weging=True),
-    Overgang(S.SIGNAAL, "monodisciplinair", S.MONODISCIPLINAIR, "Monodisciplinair oppakken",
-             via_weging=True),
-    Overgang(S.SIGNAAL, "gemeente_regie", S.INFORMATIE, "Gemeente regie: naar fase 2", via_weging=True),
-    Overgang(S.SIGNAAL, "naar_riec", S.RIEC, "Voorleggen aan het RIEC", via_weging=True),
-    Overgang(S.MONODISCIPLINAIR, "naar_informatie", S.INFORMATIE, "Toch gecompliceerd: naar fase 2"),
-    Overgang(S.MONODISCIPLINAIR, "afronden", S.AFRONDING, "Afronden"),
-    Overgang(S.INFORMATIE, "start_uitvoering", S.UITVOERING, "Plan van aanpak vastgesteld: uitvoeren"),
-    Overgang(S.INFORMATIE, "naar_riec", S.RIEC, "Complex: voorleggen aan het RIEC"),
-    Overgang(S.INFORMATIE, "afronden", S.AFRONDING, "Afronden (bijvoorbeeld signaal ontkracht)"),
-    Overgang(S.UITVOERING, "naar_informatie", S.INFORMATIE, "Nieuwe informatie: terug naar fase 2"),
-    Overgang(S.UITVOERING, "naar_riec", S.RIEC, "Blijkt complex: inbrengen bij het RIEC"),
-    Overgang(S.UITVOERING, "afronden", S.AFRONDING, "Afronden (opgelost of mogelijkheden uitgeput)"),
-    Overgang(S.RIEC, "naar_informatie", S.INFORMATIE, "Terug naar gemeente regie (fase 2)"),
-    Overgang(S.RIEC, "afronden", S.AFRONDING, "Afronden"),
-    Overgang(S.AFRONDING, "monitoren", S.MONITORING, "Monitoren tot een afgesproken datum"),
-    Overgang(S.AFRONDING, "naar_informatie", S.INFORMATIE, "Toch niet afronden: terug naar fase 2"),
-    Overgang(S.AFRONDING, "administratief_afronden", S.ARCHIEF, "Administratief afronden: archief",
-             alleen_coordinator=True),
-    Overgang(S.MONITORING, "naar_informatie", S.INFORMATIE, "Nieuwe aanknopingspunten: naar fase 2"),
-    Overgang(S.MONITORING, "monitoring_beeindigen", S.AFRONDING, "Monitoring beëindigd: afronden"),
-    Overgang(S.ARCHIEF, "heropenen", S.INFORMATIE, "Heropenen (binnen de bewaartermijn)",
-             alleen_coordinator=True),
-)}
-ACTIES = frozenset(actie for _, actie in TRANSITIONS)
 _ROUTE_ACTIE = {Route.NIET_OPGEPAKT: "niet_oppakken", Route.MONODISCIPLINAIR: "monodisciplinair",
                 Route.GEMEENTE_REGIE: "gemeente_regie", Route.RIEC_REGIE: "naar_riec"}
 _PREFIX = {Thema.PROSTITUTIE: "PR", Thema.VASTGOED: "VG", Thema.DRUGS: "DR",
@@ -115,7 +81,8 @@ def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: 
         raise GeenToegang("U kunt alleen signalen registreren als coördinator of analist, binnen een "
                           "thema waarvoor u een datarol heeft.")
     now = clock.now()
-    values = dict(id=str(uuid.uuid4()), thema=thema, bron=bron, bron_toelichting=_optional(bron_toelichting),
+    case_id = str(uuid.uuid4())
+    values = dict(id=case_id, thema=thema, bron=bron, bron_toelichting=_optional(bron_toelichting),
                   signaal_datum=_past_date(signaal_datum, "signaaldatum"), titel=_text(titel, "titel"),
                   omschrijving=_text(omschrijving, "omschrijving"), eigenaar=eigenaar or actor.gebruikersnaam,
                   nu=now, door=actor.gebruikersnaam)
@@ -123,10 +90,10 @@ def register_signal(store: Store, user: Gebruiker, *, thema: Thema | str, bron: 
         prefix = f"{_PREFIX[thema]}-{now.year}-"
         number = store.rows(cur, "casus_nummer", prefix=prefix)[0]["volgend"]
         store.run(cur, "casus_nieuw", casusnummer=f"{prefix}{number:04d}", **values)
-        _history(store, cur, values["id"], 1, "registreren", None, S.SIGNAAL, [], None, actor)
-        store.log(actor.gebruikersnaam, Actie.WIJZIGING, casus_id=values["id"],
+        _history(store, cur, case_id, 1, "registreren", None, S.SIGNAAL, [], None, actor)
+        store.log(actor.gebruikersnaam, Actie.WIJZIGING, casus_id=case_id,
                   details={"actie": "registreren", "versie": 1})
-    return _reload(store, actor, values["id"])
+    return _reload(store, actor, case_id)
 
 
 def weigh_signal(store: Store, user: Gebruiker, case_id: str, versie: int, weging: Weging) -> Casus:
@@ -252,7 +219,7 @@ def _edit(store: Store, user: Gebruiker, case_id: str, versie: int, actie: str, 
             case = fetch_case(store, cur, actor, case_id)
             require_edit(actor, case)
             _check_version(case, versie)
-            if case.status is S.ARCHIEF and actie != "heropenen":
+            if case.status.gearchiveerd and actie != "heropenen":
                 raise OngeldigeOvergang(f"Casus {case.casusnummer} is gearchiveerd en kan niet worden "
                                         "gewijzigd; alleen heropenen (door de coördinator) is mogelijk.")
             velden, naar = change(cur, case, actor)
@@ -366,7 +333,7 @@ def _checked_signal(values: dict) -> dict:
                      "signaal_datum": _past_date(values["signaal_datum"], "signaaldatum")}
 
 
-def _enum(cls, value, veld: str):
+def _enum(cls: type[E], value: object, veld: str) -> E:
     try:
         return cls(str(value).lower())
     except ValueError as exc:
@@ -375,9 +342,10 @@ def _enum(cls, value, veld: str):
 
 
 def _text(value: str | None, veld: str) -> str:
-    if not (value or "").strip():
+    text = (value or "").strip()
+    if not text:
         raise OngeldigeInvoer(f"Vul de {veld} in.")
-    return value.strip()
+    return text
 
 
 def _optional(value: str | None) -> str | None:

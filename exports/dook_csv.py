@@ -15,14 +15,14 @@ from datetime import UTC, datetime
 from exports import EXPORTS_SQL
 from exports.cells import csv_cell, sheet_title, xlsx_row
 from geo.nlformat import datum, datumtijd
-from geo.sqlfiles import set_variables, sql_text
+from geo.sqlfiles import execute_checked, set_variables, sql_text
 
 
 def rows(con, vestigingsnummers: list[str]) -> tuple[list[str], list[tuple]]:
     """(column names, rows) in the DOOK layout for these vestigingen."""
     naam = con.execute("SELECT waarde FROM meta WHERE sleutel = 'gemeentenaam'").fetchone()
     set_variables(con, gemeentenaam=naam[0] if naam else None)
-    cur = con.execute(sql_text("export_dook", EXPORTS_SQL), {"nummers": list(vestigingsnummers)})
+    cur = execute_checked(con, sql_text("export_dook", EXPORTS_SQL), {"nummers": list(vestigingsnummers)})
     return [d[0] for d in cur.description], cur.fetchall()
 
 

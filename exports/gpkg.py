@@ -27,7 +27,7 @@ from exports.mapshot.view import DEFAULT_MARK, MapView, describe
 from geo import crs, nlformat
 from geo.concentration import Filter, selection_sql
 from geo.indicators import load_indicators
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 GPKG_LAYERS = ("pand", "verblijfsobject", "plaats", "vestiging", "gebied", "indicatoren")
 GEOMETRY = {"pand": "MultiPolygon", "verblijfsobject": "Point", "plaats": "MultiPolygon",
@@ -83,7 +83,7 @@ def _write_layers(con, target: str, layers, selection: MapView | None, peildatum
             extra = _vestiging_params(con, selection, peildatum)
         else:
             query, extra = sql_text(f"export_gpkg_{layer}", EXPORTS_SQL), {}
-        table = con.execute(query, {**extra, **params}).to_arrow_table()
+        table = execute_checked(con, query, {**extra, **params}).to_arrow_table()
         _write(target, layer, table, GEOMETRY[layer], f"{OMSCHRIJVING[layer]}; peildatum "
                f"{nlformat.datum(peildatum)}")
         counts[layer] = table.num_rows

@@ -15,20 +15,14 @@ import duckdb
 from geo import concentration
 from geo.branches import load_branches
 from geo.concentration import Filter
-from geo.sqlfiles import sql_text
-
-
-def _rows(con, sql: str, params: dict) -> list[dict]:
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+from geo.sqlfiles import execute_checked, fetch_rows, sql_text
 
 
 def _ensure_membership(con) -> None:
     """branche_lid on this connection: the caller's (ui.data registers it once per snapshot)
     or computed here."""
     try:
-        con.execute(sql_text("gebied_heeft_lid"))
+        execute_checked(con, sql_text("gebied_heeft_lid"))
     except duckdb.CatalogException:
         concentration.register_membership(con)
 
@@ -39,13 +33,13 @@ def analyse(con, geometry: dict, filt: Filter) -> dict:
     _ensure_membership(con)
     vorm = json.dumps(geometry)
     params = {"vorm": vorm, "peildatum": filt.peildatum}
-    totals = _rows(con, sql_text("gebied_totalen"), params)[0]
-    groepen = _rows(con, sql_text("gebied_groepen"), params)
+    totals = fetch_rows(con, sql_text("gebied_totalen"), params)[0]
+    groepen = fetch_rows(con, sql_text("gebied_groepen"), params)
     branches = load_branches()
     for g in groepen:
         g["naam"], g["kleur"] = branches.naam(g["groep"]), branches.kleur(g["groep"])
-    lijst = _rows(con, concentration.selection_sql("gebied_vestigingen"),
+    lijst = fetch_rows(con, concentration.selection_sql("gebied_vestigingen"),
                   {**filt.params(), "vorm": vorm})
-    return {**totals, "gebruiksdoelen": _rows(con, sql_text("gebied_gebruiksdoelen"),
+    return {**totals, "gebruiksdoelen": fetch_rows(con, sql_text("gebied_gebruiksdoelen"),
                                                {"vorm": vorm}),
             "groepen": groepen, "lijst": lijst}

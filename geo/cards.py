@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 
 BAG_VIEWER = "https://bagviewer.kadaster.nl/lvbag/bag-viewer/?objectId={}"
 BAG_ID = re.compile(r"[0-9]{16}")
@@ -26,9 +26,7 @@ def bag_viewer(bag_id: object) -> str | None:
 
 
 def _rows(con, name: str, params: dict) -> list[dict]:
-    cur = con.execute(sql_text(name), params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    return fetch_rows(con, sql_text(name), params)
 
 
 def pand_at(con, lon: float, lat: float) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from geo import db, indicators, snapshots
 from geo.branches import load_branches
-from geo.sqlfiles import set_variables, sql_text
+from geo.sqlfiles import execute_checked, set_variables, sql_text
 
 VERANDERING = {"nieuw": "Nieuw ingeschreven", "beeindigd": "Beëindigd"}
 SIGNAAL = {"nieuw": "Nieuw signaal", "vervallen": "Vervallen signaal",
@@ -48,7 +48,7 @@ def registraties(con) -> list[dict]:
     """Every vestiging that started or ended between the two peildata (see the SQL file)."""
     indicators.prepare(con)
     set_variables(con, peildatum_vorige=peildata(con)[1])
-    cur = con.execute(sql_text("verandering_registraties"))
+    cur = execute_checked(con, sql_text("verandering_registraties"))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 

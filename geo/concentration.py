@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from geo.branches import Branches, keyword_pattern, load_branches
 from geo.sbi import prefixes as sbi_prefixes
-from geo.sqlfiles import GEO_SQL, sql_text
+from geo.sqlfiles import GEO_SQL, execute_checked, fetch_rows, sql_text
 
 STATUSSEN = ("actief", "beeindigd", "alle")
 SOORTEN = ("alle", "hoofd", "neven")
@@ -86,12 +86,6 @@ def selection_sql(name: str, folder: Path = GEO_SQL) -> str:
     return sql_text("kaart_selectie") + "\n" + sql_text(name, folder)
 
 
-def _rows(con, sql: str, params: dict) -> list[dict]:
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
 def membership(con, branches: Branches | None = None) -> pa.Table:
     """(vestigingsnummer, groep, via, trefwoord): who is in which branch group and why.
 
@@ -105,7 +99,7 @@ def membership(con, branches: Branches | None = None) -> pa.Table:
             continue
         patronen = [(k, re.compile(keyword_pattern(k))) for k in groep.trefwoorden]
         samen = "|".join(f"(?:{keyword_pattern(k)})" for k in groep.trefwoorden)
-        for nummer, tekst in con.execute(sql_text("concentratie_woord"), {"patroon": samen}
+        for nummer, tekst in execute_checked(con, sql_text("concentratie_woord"), {"patroon": samen}
                                          ).fetchall():
             trefwoord = min(k for k, p in patronen if p.search(tekst))
             woorden.append({"vestigingsnummer": nummer, "groep": groep.id, "trefwoord": trefwoord})
@@ -114,7 +108,7 @@ def membership(con, branches: Branches | None = None) -> pa.Table:
     con.register("lid_prefix", branches.prefix_table())
     con.register("lid_woord", pa.Table.from_pylist(woorden, schema=schema))
     try:
-        return con.execute(sql_text("concentratie_lid")).to_arrow_table()
+        return execute_checked(con, sql_text("concentratie_lid")).to_arrow_table()
     finally:
         con.unregister("lid_prefix")
         con.unregister("lid_woord")
@@ -127,12 +121,12 @@ def register_membership(con, table: pa.Table | None = None) -> None:
 
 def totals(con, filt: Filter) -> dict:
     """aantal / alle in the whole snapshot, and how many of them have no location."""
-    return _rows(con, selection_sql("concentratie_totaal"), filt.params())[0]
+    return fetch_rows(con, selection_sql("concentratie_totaal"), filt.params())[0]
 
 
 def per_groep(con, filt: Filter) -> list[dict]:
     """The selection counted per colour group (groep None: in no group)."""
-    return _rows(con, selection_sql("concentratie_groepen"), filt.params())
+    return fetch_rows(con, selection_sql("concentratie_groepen"), filt.params())
 
 
 def per_area(con, filt: Filter, gebiedsoort: str, bron: str | None = None,
@@ -141,7 +135,7 @@ def per_area(con, filt: Filter, gebiedsoort: str, bron: str | None = None,
     geometry (text, lon/lat)."""
     params = {**filt.params(), "gebiedsoort": gebiedsoort, "bron": bron,
               "min_basis": min_basis, "tolerantie": tolerantie}
-    return _rows(con, selection_sql("concentratie_gebied"), params)
+    return fetch_rows(con, selection_sql("concentratie_gebied"), params)
 
 
 def per_cell(con, filt: Filter, cel: float, box: tuple = HEEL_NEDERLAND,
@@ -151,7 +145,7 @@ def per_cell(con, filt: Filter, cel: float, box: tuple = HEEL_NEDERLAND,
     xmin, ymin, xmax, ymax = box
     params = {**filt.params(), "cel": float(cel), "min_basis": min_basis,
               "xmin": xmin, "ymin": ymin, "xmax": xmax, "ymax": ymax}
-    return _rows(con, selection_sql("concentratie_raster"), params)
+    return fetch_rows(con, selection_sql("concentratie_raster"), params)
 
 
 def vestigingsnummers(con, filt: Filter, vorm: str | None = None) -> list[str]:

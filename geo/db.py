@@ -28,7 +28,7 @@ def data_dir() -> Path:
 def extension_file(name: str) -> Path:
     """Path of a DuckDB extension binary shipped in its `duckdb-extension-<name>` wheel."""
     module = __import__(f"duckdb_extension_{name}")
-    base = Path(module.__file__).parent / "extensions" / f"v{DUCKDB_VERSION}"
+    base = Path(str(module.__file__)).parent / "extensions" / f"v{DUCKDB_VERSION}"
     path = base / f"{name}.duckdb_extension"
     if not path.exists():
         raise RuntimeError(
@@ -46,7 +46,7 @@ def connect(
     # nothing is written to the user's home. They must not depend on ZICHT_DATA_DIR: DuckDB
     # refuses a second connection to a file with a different configuration.
     ext_dir = Path(sys.prefix) / "var" / "duckdb-extensions"
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "extension_directory": str(ext_dir),

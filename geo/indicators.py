@@ -20,7 +20,7 @@ from geo import nlformat
 from geo.branches import load_branches
 from geo.branches import register as register_branches
 from geo.crs import sql_to_wgs84
-from geo.sqlfiles import run_script, set_variables, sql_text
+from geo.sqlfiles import execute_checked, run_script, set_variables, sql_text
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "indicators.toml"
 META_KEYS = {"naam", "uitleg", "objectsoort", "reden", "vereist"}
@@ -118,13 +118,13 @@ def run_with_geometry(con, indicator: Indicator) -> list[dict]:
 def _query(con, indicator: Indicator, wrapper: str) -> list[dict]:
     check_available(con, indicator)
     set_parameters(con, indicator)
-    cur = con.execute(wrapper.format(sql_text("indicator_" + indicator.id)))
+    cur = execute_checked(con, wrapper.format(sql_text("indicator_" + indicator.id)))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
 def check_available(con, indicator: Indicator) -> None:
-    cur = con.execute(sql_text("indicator_beschikbaar"))
+    cur = execute_checked(con, sql_text("indicator_beschikbaar"))
     heeft = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
     missing = [v for v in indicator.vereist if not heeft.get(v)]
     if missing:

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from geo import indicators
 from geo.nlformat import datum
-from geo.sqlfiles import set_variables, sql_text
+from geo.sqlfiles import execute_checked, set_variables, sql_text
 
 MAANDEN_NIEUW = 12
 ADRESTYPEN = {"woonadres": "Op een woonadres", "bedrijfsadres": "Op een bedrijfsadres",
@@ -73,7 +73,7 @@ def vestigingen(con, prepared: bool = False) -> list[dict]:
         indicators.prepare(con)
     con.register("beauty_type", type_table())
     set_variables(con, maanden_nieuw=MAANDEN_NIEUW)
-    cur = con.execute(sql_text("inventaris_beauty"))
+    cur = execute_checked(con, sql_text("inventaris_beauty"))
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 

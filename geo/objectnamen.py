@@ -11,14 +11,14 @@ from collections.abc import Iterable
 
 import shapely
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 KINDS = ("pand", "adres", "vestiging", "maatschappelijke_activiteit", "buurt", "wijk")
 
 
 def linked_objects(con, koppelingen: list[dict]) -> list[dict]:
     """The linked objects that exist in the snapshot: {object_type, object_id, label, geom}."""
-    wanted = {k: [] for k in KINDS}
+    wanted: dict[str, list] = {k: [] for k in KINDS}
     for k in koppelingen:
         kind = str(k.get("object_type", "")).lower()
         if kind in wanted:
@@ -26,7 +26,7 @@ def linked_objects(con, koppelingen: list[dict]) -> list[dict]:
     params = {"panden": wanted["pand"], "adressen": wanted["adres"], "vestigingen": wanted["vestiging"],
               "kvk": wanted["maatschappelijke_activiteit"], "buurten": wanted["buurt"],
               "wijken": wanted["wijk"]}
-    rows = con.execute(sql_text("export_casus_objecten"), params).fetchall()
+    rows = execute_checked(con, sql_text("export_casus_objecten"), params).fetchall()
     return [{"object_type": t, "object_id": i, "label": label or "",
              "geom": shapely.from_wkb(w) if w is not None else None} for t, i, label, w in rows]
 

@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from geo import indicators
 from geo.branches import load_branches
-from geo.sqlfiles import run_script, sql_text
+from geo.sqlfiles import fetch_rows, run_script, sql_text
 
 JAREN = (1, 3, 5)
 SIGNAAL_SCHEMA = pa.schema([("indicator", pa.string()), ("object_id", pa.string()),
@@ -123,6 +123,4 @@ def _grouped(rows: list[dict], key: str, value: str) -> dict[str, dict]:
 
 
 def _rows(con, name: str, params: dict | None = None) -> list[dict]:
-    cur = con.execute(sql_text(name), params or {})
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    return fetch_rows(con, sql_text(name), params)

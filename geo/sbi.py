@@ -20,7 +20,7 @@ from pathlib import Path
 
 from geo.branches import keyword_pattern, load_branches
 from geo.nlformat import getal
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "sbi_secties.toml"
 VERSIES = ("2008", "2025")
@@ -121,23 +121,24 @@ def build_tree(codes: list[dict], aantallen: dict[tuple[str, str], int],
 def _tree_order(k: Knoop) -> tuple:
     if k.niveau == ONBEKEND:
         return ("~",)  # after both versions
-    sectie = k.code if k.niveau == "sectie" else section_of(k.versie, k.code).letter
+    # a code with a known level always has a section (unknown codes are ONBEKEND, handled above)
+    sectie = k.code if k.niveau == "sectie" else section_of(k.versie, k.code).letter  # type: ignore[union-attr]
     return (k.versie, sectie, k.niveau != "sectie", k.code)
 
 
 def tree(con, peildatum: str) -> list[Knoop]:
     """The tree of the codes in this snapshot, with active vestigingen per node on `peildatum`."""
-    cur = con.execute(sql_text("sbi_codes"))
+    cur = execute_checked(con, sql_text("sbi_codes"))
     codes = [dict(zip(("versie", "code", "omschrijving", "bron"), r, strict=True))
              for r in cur.fetchall()]
     secties = [{"versie": s.versie, "letter": s.letter, "van": s.van, "tot": s.tot}
                for s in load_secties()]
-    rows = con.execute(sql_text("sbi_aantallen"), {"peildatum": peildatum, "secties": secties})
+    rows = execute_checked(con, sql_text("sbi_aantallen"), {"peildatum": peildatum, "secties": secties})
     aantallen = {(v, k): n for v, k, n in rows.fetchall()}
-    actief, alle = con.execute(sql_text("sbi_onbekend_aantal"), {"peildatum": peildatum}
+    actief, alle = execute_checked(con, sql_text("sbi_onbekend_aantal"), {"peildatum": peildatum}
                                ).fetchone()
     onbekend = [Knoop("", ONBEKEND, ONBEKEND, ONBEKEND_NAAM, None, actief)] if alle else []
-    officieel = {(v, c): o for v, c, o in con.execute(sql_text("sbi_omschrijvingen")).fetchall()}
+    officieel = {(v, c): o for v, c, o in execute_checked(con, sql_text("sbi_omschrijvingen")).fetchall()}
     return build_tree(codes, aantallen, officieel) + onbekend
 
 
@@ -188,7 +189,7 @@ def suggest(con, text: str, per_versie: int = 3, limiet: int = 12) -> list[Sugge
 
 
 def _from_names(con, tekst: str, per_versie: int) -> list[Suggestie]:
-    rows = con.execute(sql_text("sbi_zoek_naam"), {"tekst": tekst, "per_versie": per_versie})
+    rows = execute_checked(con, sql_text("sbi_zoek_naam"), {"tekst": tekst, "per_versie": per_versie})
     out = []
     for versie, code, omschrijving, aantal, totaal in rows.fetchall():
         if aantal / totaal < MIN_AANDEEL_NAAM:
@@ -203,7 +204,7 @@ def _from_descriptions(con, tekst: str, limiet: int) -> list[Suggestie]:
     woorden = [w for w in re.split(r"\W+", tekst) if len(w) >= 3]
     if not woorden:
         return []
-    rows = con.execute(sql_text("sbi_zoek_omschrijving"), {"woorden": woorden, "limiet": limiet})
+    rows = execute_checked(con, sql_text("sbi_zoek_omschrijving"), {"woorden": woorden, "limiet": limiet})
     return [Suggestie("sbi", f"{versie}:{code}", omschrijving or "",
                       f"de omschrijving van de code bevat ‘{text_quote(' '.join(woorden))}’")
             for versie, code, omschrijving in rows.fetchall()]

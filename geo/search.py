@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 
 POSTCODE_RE = re.compile(
     r"^\s*(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])\s*(\d+)?\s*[-\s]?\s*([A-Za-z0-9]*)\s*$")
@@ -59,14 +59,8 @@ def search(con, text: str, limit: int = MAX_RESULTS) -> list[dict]:
     sql = sql_text(query)
     if vraag.soort in ("postcode", "straat"):  # every address: hoofd, neven, lig- en standplaats
         sql = sql_text("zoek_adressen") + sql
-    found = _rows(con, sql, params)
+    found = fetch_rows(con, sql, params)
     if vraag.soort == "naam":
         # A street name without a number: the street itself (the map flies there), then names.
-        found = _rows(con, sql_text("zoek_straatnaam"), params) + found
+        found = fetch_rows(con, sql_text("zoek_straatnaam"), params) + found
     return found[:limit]
-
-
-def _rows(con, sql: str, params: dict) -> list[dict]:
-    cur = con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

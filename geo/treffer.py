@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from geo import search
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 MAX_GENOEMD = 3  # names spelled out in the answer; the rest are counted
 
@@ -58,17 +58,17 @@ def linked_objects(con, verblijfsobjecten: list[str], vestigingen: list[str]) ->
     """Every identifier at or containing these addresses and companies (see treffer_objecten.sql)."""
     if not verblijfsobjecten and not vestigingen:
         return ()
-    rows = con.execute(sql_text("treffer_objecten"),
+    rows = execute_checked(con, sql_text("treffer_objecten"),
                        {"verblijfsobjecten": verblijfsobjecten, "vestigingen": vestigingen}).fetchall()
     return tuple(r[0] for r in rows)
 
 
 def _vbos(con, bag_ids: list[str]) -> list[str]:
-    return [r[0] for r in con.execute(sql_text("treffer_bag_id"), {"bag_ids": bag_ids}).fetchall()]
+    return [r[0] for r in execute_checked(con, sql_text("treffer_bag_id"), {"bag_ids": bag_ids}).fetchall()]
 
 
 def _vestigingen(con, kvk: list[str], vestigingen: list[str]) -> list[str]:
-    rows = con.execute(sql_text("treffer_kvk"), {"kvk": kvk, "vestigingen": vestigingen}).fetchall()
+    rows = execute_checked(con, sql_text("treffer_kvk"), {"kvk": kvk, "vestigingen": vestigingen}).fetchall()
     return [r[0] for r in rows]
 
 

@@ -1,5 +1,7 @@
-"""Gemeentecodes as users type them ('0637', '637', 'GM0637'), and the gemeente's name from the
-CBS list in data/gemeenten.toml: the one place that reads them."""
+"""Gemeentecodes as users type them ('0637', '637', 'GM0637') or sources give them (a number, a
+code without its leading zeros), and the gemeente's name from the CBS list in data/gemeenten.toml:
+the one place that reads them. Every way a code enters (the CLI, the source registry, the BAG files
+and API, the CBS list) goes through here, so the rest of Zicht only sees '0637'."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ def gemeentecode(gemeente: str) -> str:
     return code.zfill(4)
 
 
+def bronhouder_code(value: object) -> str | None:
+    """A gemeentecode as a BAG source gives it (bronhouder, gemeente-woonplaatsrelatie): '0637',
+    None when empty. Source data is not refused here; the BAG checks its own codes."""
+    return None if value in (None, "") else str(value).strip().zfill(4)
+
+
 def cbs_gemeentecode(gemeente: str) -> str:
     """The CBS form: 'GM0637'."""
     return "GM" + gemeentecode(gemeente)
@@ -29,7 +37,7 @@ LIJST = Path(__file__).resolve().parents[1] / "data" / "gemeenten.toml"
 @cache
 def _lijst() -> list[dict]:
     with open(LIJST, "rb") as f:
-        return tomllib.load(f)["gemeenten"]
+        return [{**g, "code": gemeentecode(g["code"])} for g in tomllib.load(f)["gemeenten"]]
 
 
 def gemeentenaam(code: str, op: str | None = None) -> str | None:

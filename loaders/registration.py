@@ -13,6 +13,7 @@ from pathlib import Path
 from geo.db import data_dir
 from loaders import peildatum, sbi_versie
 from loaders.errors import InvoerFout
+from loaders.gemeente import gemeentecode
 from loaders.file_guard import check_path
 from loaders.pipeline import load_source, scratch
 from loaders.registry import REGISTRY, kind
@@ -59,6 +60,8 @@ def _load(args) -> None:
         print(f"peildatum {datum} ({'opgegeven; het bestand noemt ' if args.peildatum else ''}"
               f"{gezegd})")
     eigen = soort.opties(args) if soort.opties else {}
+    if eigen.get("gemeente"):  # normalised once, where it enters: 637, GM0637 -> 0637
+        eigen["gemeente"] = gemeentecode(eigen["gemeente"])
     opties = {k: v for k, v in {
         **eigen, "bestanden": [str(p) for p in paden] if len(paden) > 1 else None}.items() if v}
     pad = paden[0] if len(paden) == 1 else Path(os.path.commonpath(paden))

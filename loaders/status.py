@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from geo import snapshots
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 from loaders import waarschuwingen
 from loaders.registry import REGISTRY
 
@@ -24,7 +24,7 @@ def status(data_dir: Path) -> dict:
         meta = dict(con.execute("SELECT sleutel, waarde FROM meta").fetchall())
         return {
             "snapshot": {"bestand": snapshots.current_snapshot(data_dir).name, **meta},
-            "bronnen": _rows(con, "SELECT bron, soort, peildatum::VARCHAR AS peildatum, rijen, "
+            "bronnen": fetch_rows(con, "SELECT bron, soort, peildatum::VARCHAR AS peildatum, rijen, "
                                   "bestand, geladen_op::VARCHAR AS geladen_op FROM bron ORDER BY bron"),
             "counts": aantallen(con),
             "match": _match(con),
@@ -37,7 +37,7 @@ def status(data_dir: Path) -> dict:
 def aantallen(con) -> dict:
     """Rows of the snapshot's main tables (status_counts.sql), then of each further table a
     source kind fills (its `tabellen`), when the snapshot has it."""
-    counts = _rows(con, sql_text("status_counts", SQL))[0]
+    counts = fetch_rows(con, sql_text("status_counts", SQL))[0]
     for tabel in tabellen():
         if tabel in counts:
             continue
@@ -54,14 +54,8 @@ def tabellen() -> dict[str, str]:
 
 
 def _match(con) -> dict:
-    methods = _rows(con, sql_text("status_match", SQL))
+    methods = fetch_rows(con, sql_text("status_match", SQL))
     total = sum(m["aantal"] for m in methods)
     matched = sum(m["aantal"] for m in methods if m["methode"] != "geen")
     return {"rate": round(matched / total, 4) if total else None, "totaal": total,
             "gekoppeld": matched, "methods": methods}
-
-
-def _rows(con, query: str) -> list[dict]:
-    cur = con.execute(query)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 from loaders import gebieden
 from loaders.engine_errors import describe, translate
 from loaders.errors import InvoerFout, InvoerFouten
@@ -243,8 +243,8 @@ def inspect(bron: Bron, weergavenaam: str, limiet: int = 10) -> UploadInspectie:
                                        "worden toegevoegd")
     with scratch() as con:
         rijen = _load_named(con, bron, weergavenaam)
-        feiten = _rows(con, sql_text(f"gegevens_controle_{upload.controle}"), {})[0]
-        voorbeeld = _rows(con, sql_text(f"gegevens_voorbeeld_{upload.controle}"), {"limiet": limiet})
+        feiten = fetch_rows(con, sql_text(f"gegevens_controle_{upload.controle}"), {})[0]
+        voorbeeld = fetch_rows(con, sql_text(f"gegevens_voorbeeld_{upload.controle}"), {"limiet": limiet})
         return UploadInspectie(rijen, feiten, voorbeeld)
 
 
@@ -270,12 +270,6 @@ def _named(path: Path, weergavenaam: str) -> Iterator[None]:
             raise InvoerFouten([InvoerFout(weergavenaam, f.melding, f.rij, f.veld) for f in exc.fouten],
                                exc.totaal) from exc
         raise InvoerFout(weergavenaam, exc.melding, exc.rij, exc.veld) from exc
-
-
-def _rows(con, query: str, params: dict) -> list[dict]:
-    cur = con.execute(query, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def column_names(path: Path, weergavenaam: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.sqlfiles import set_variables, sql_text
+from geo.sqlfiles import execute_checked, set_variables, sql_text
 
 SQL = Path(__file__).parent / "sql"
 SOORTEN = {
@@ -34,7 +34,7 @@ def tellingen(con) -> list[dict]:
     """[{bron, soort, aantal}] per source and kind; [] for a snapshot from before the table."""
     if not _heeft_tabel(con):
         return []
-    cur = con.execute(sql_text("waarschuwing_telling", SQL))
+    cur = execute_checked(con, sql_text("waarschuwing_telling", SQL))
     return [dict(zip(("bron", "soort", "aantal"), r, strict=True)) for r in cur.fetchall()]
 
 
@@ -43,7 +43,7 @@ def lijst(con, bron: str | None = None, soort: str | None = None) -> list[tuple]
     if not _heeft_tabel(con):
         return []
     set_variables(con, w_bron=bron, w_soort=soort)
-    return con.execute(sql_text("waarschuwing_lijst", SQL)).fetchall()
+    return execute_checked(con, sql_text("waarschuwing_lijst", SQL)).fetchall()
 
 
 def per_bron(telling: list[dict]) -> dict[str, dict[str, int]]:

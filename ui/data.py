@@ -20,7 +20,7 @@ import streamlit as st
 from exports import dook_csv
 from geo import area, cards, concentration, db, indicators, sbi, search, snapshots
 from geo.concentration import Filter
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 from maps import config
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
@@ -76,9 +76,7 @@ def cursor(snapshot: str) -> Iterator:
 
 def _rows(snapshot: str, name: str, params: dict | None = None) -> list[dict]:
     with cursor(snapshot) as cur:
-        cur.execute(sql_text(name), params or {})
-        columns = [d[0] for d in cur.description]
-        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+        return fetch_rows(cur, sql_text(name), params)
 
 
 def _with_geometry(rows: list[dict]) -> list[dict]:

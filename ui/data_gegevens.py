@@ -10,16 +10,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 from loaders import admin
 from ui.data import cursor
 
 
 def _rows(snapshot: str, query: str, params: dict | None = None) -> list[dict]:
     with cursor(snapshot) as cur:
-        cur.execute(query, params or {})
-        columns = [d[0] for d in cur.description]
-        return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
+        return fetch_rows(cur, query, params)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -18,7 +18,7 @@ from exports.mapshot.view import MapView, RdBox
 from geo import concentration
 from geo import indicators as ind
 from geo.legenda import GroepRegel, group_rows
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 MAX_PANDEN = 150_000
 GRID_STEPS = (100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000)
@@ -103,7 +103,7 @@ def load(con, view: MapView, box: RdBox, tolerantie: float) -> ViewData:
 
 
 def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
-    rows = con.execute(sql_text("export_kaart_panden", EXPORTS_SQL),
+    rows = execute_checked(con, sql_text("export_kaart_panden", EXPORTS_SQL),
                        {**where, "tolerantie": tolerantie, "limiet": MAX_PANDEN + 1}).fetchall()
     if len(rows) > MAX_PANDEN:
         return np.array([], dtype=object), True
@@ -111,7 +111,7 @@ def _panden(con, where: dict, tolerantie: float) -> tuple[np.ndarray, bool]:
 
 
 def _gebieden(con, where: dict, soorten: list[str], tolerantie: float) -> list[dict]:
-    rows = con.execute(sql_text("export_kaart_gebieden", EXPORTS_SQL),
+    rows = execute_checked(con, sql_text("export_kaart_gebieden", EXPORTS_SQL),
                        {**where, "soorten": soorten, "tolerantie": tolerantie}).fetchall()
     return [{"soort": s, "code": c, "naam": n or "", "geom": shapely.from_wkb(w)}
             for s, c, n, w in rows]

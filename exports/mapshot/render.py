@@ -22,7 +22,7 @@ from exports.mapshot.page import drawing, footer, header, map_axes, new_page, pa
 from exports.mapshot.tiles import basemap
 from exports.mapshot.view import DEFAULT_MARK, LAYERS, MapView, SnapshotOptions, describe, fit_box
 from geo import nlformat
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 __all__ = ["DEFAULT_MARK", "LAYERS", "MapView", "SnapshotOptions", "render", "whole_municipality"]
 
@@ -54,7 +54,7 @@ def render(con, view: MapView, options: SnapshotOptions | None = None) -> tuple[
 
 def whole_municipality(con, **fields) -> MapView:
     """A MapView of the whole gemeente (its boundary, else its buurten, else its addresses)."""
-    row = con.execute(sql_text("export_bereik", EXPORTS_SQL)).fetchone()
+    row = execute_checked(con, sql_text("export_bereik", EXPORTS_SQL)).fetchone()
     return MapView(bounds=tuple(row), bounds_crs="EPSG:28992", **fields)
 
 
@@ -77,7 +77,7 @@ def demo_line(data: ViewData) -> str:
 
 def sources_line(con) -> str:
     """'Bronnen en peildata: BAG … 01-11-2026 · …': every source of the snapshot."""
-    rows = con.execute(sql_text("export_bronnen", EXPORTS_SQL)).fetchall()
+    rows = execute_checked(con, sql_text("export_bronnen", EXPORTS_SQL)).fetchall()
     parts = [f"{naam} {nlformat.datum(peildatum)}" for _, naam, peildatum in rows]
     return "Bronnen en peildata: " + (" · ".join(parts) if parts else "geen bronnen geregistreerd")
 

@@ -18,6 +18,7 @@ from loaders.bag.values import check_value
 from loaders.base import SourceKind
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
+from loaders.gemeente import bronhouder_code
 
 SQL = Path(__file__).parents[1] / "sql"
 COLLECTIONS = ("verblijfsobject", "pand", "ligplaats", "standplaats", "adres")
@@ -142,7 +143,7 @@ def _vbo_rows(features: list[dict], page: str) -> list[dict]:
             **_adres_velden(p, page, i),
             "hoofdadres_identificatie": _text(p.get("hoofdadres_identificatie",
                                                     p.get("nummeraanduiding_hoofdadres_identificatie"))),
-            "bronhouder_identificatie": _code(p.get("bronhouder_identificatie")),
+            "bronhouder_identificatie": bronhouder_code(p.get("bronhouder_identificatie")),
             "bouwjaar": _int(p.get("bouwjaar"), page, i, "bouwjaar"),
             "pand_refs": _pand_refs(p),
             **_point(feature, page, i),
@@ -181,7 +182,7 @@ def _plaats_rows(features: list[dict], page: str) -> list[dict]:
         "hoofdadres_identificatie": _text(f["properties"].get(
             "hoofdadres_identificatie",
             f["properties"].get("nummeraanduiding_hoofdadres_identificatie"))),
-        "bronhouder_identificatie": _code(f["properties"].get("bronhouder_identificatie")),
+        "bronhouder_identificatie": bronhouder_code(f["properties"].get("bronhouder_identificatie")),
         "geojson": _geometry(f, page, i, ("Polygon", "MultiPolygon")),
     } for i, f in enumerate(features, start=1)]
 
@@ -259,8 +260,6 @@ def _text(value) -> str | None:
     return None if value is None else str(value)
 
 
-def _code(value) -> str | None:
-    return None if value in (None, "") else str(value).strip().zfill(4)
 
 
 def _list(value) -> list[str]:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.sqlfiles import sql_text
+from geo.sqlfiles import execute_checked, sql_text
 
 SQL = Path(__file__).parents[1] / "sql"
 
 
 def bag_objecten(con) -> int:
     """The number of BAG objects now in the snapshot tables of `con`."""
-    return con.execute(sql_text("bag_objecten", SQL)).fetchone()[0]
+    return execute_checked(con, sql_text("bag_objecten", SQL)).fetchone()[0]

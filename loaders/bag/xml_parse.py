@@ -18,6 +18,7 @@ import numpy as np
 
 from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
+from loaders.gemeente import bronhouder_code
 
 OBJECTEN = {"Pand": "PND", "Verblijfsobject": "VBO", "Nummeraanduiding": "NUM",
             "OpenbareRuimte": "OPR", "Woonplaats": "WPL", "Ligplaats": "LIG", "Standplaats": "STA"}
@@ -334,7 +335,7 @@ def gemeente_woonplaats(stroom, deel: str) -> dict[str, str]:
                 continue
             sleutel = (velden.get("begindatumTijdvakGeldigheid", ""), velden.get("status") == "definitief")
             if wpl not in beste or sleutel > beste[wpl][0]:
-                beste[wpl] = (sleutel, gemeente.zfill(4))
+                beste[wpl] = (sleutel, bronhouder_code(gemeente))
     except ET.ParseError as exc:
         raise _xml_fout(deel, exc) from None
     except _ONLEESBAAR as exc:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.gemeente import gemeentenaam
+from loaders.errors import InvoerFout
+from loaders.gemeente import bronhouder_code, gemeentecode, gemeentenaam
+from loaders.sources import read_register
 from tests.conftest import shared_file
 from tests.loaders.test_kvk_cli import status_json
 from tests.loaders.test_pipeline import query, zicht
@@ -35,3 +37,21 @@ def test_national_gemeenten_file_keeps_the_own_polygon_and_the_cbs_name(tmp_path
         ("GM0221", "Doesburg")]
     # 8 real CBS 2024 gemeenten have slivers the area guard repairs (and reports) while reading
     assert report["waarschuwingen"]["cbs-nl"] == {"andere_gemeente": 1, "geometrie_hersteld": 8}
+
+
+@pytest.mark.parametrize("given, code", [("GM0637", "0637"), (" 637 ", "0637"), ("gm0221", "0221")])
+def test_a_gemeentecode_is_normalised_where_it_enters(given, code):
+    assert gemeentecode(given) == code
+    assert bronhouder_code(637) == "0637" and bronhouder_code("") is None
+
+
+def test_a_bad_gemeentecode_is_refused_in_dutch():
+    with pytest.raises(InvoerFout, match="geen gemeentecode"):
+        gemeentecode("Zoetermeer")
+
+
+def test_the_registry_stores_the_gemeente_as_normalised_on_registration(tmp_path):
+    extract = shared_file("fixtures", "bag", "BAGNLDL-15092020-small.zip")
+    result = zicht(tmp_path, "load", "bag-xml", str(extract), "--gemeente", "GM221")
+    assert result.returncode == 0, result.stderr
+    assert [b.opties.get("gemeente") for b in read_register(tmp_path)] == ["0221"]

@@ -22,7 +22,7 @@ from tests.ui.test_cases_support import (
     run,
     texts,
 )
-from ui.components import case_audit
+from ui.components.cases import audit as case_audit
 from ui.pages import beheer
 
 case_env, store, team = support.case_env, support.store, support.team

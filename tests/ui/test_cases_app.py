@@ -11,8 +11,9 @@ from cases import access, workflow
 from cases.model import Status
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import app, audit_lines, buttons, in_informatie, new_case, plain, run, texts
-from ui.components import case_actions, case_detail
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases import actions as case_actions
+from ui.components.cases import detail as case_detail
+from ui.components.cases.links import CASUS_PARAM
 from ui.pages import casussen
 
 case_env, store, team, two_cases = support.case_env, support.store, support.team, support.two_cases

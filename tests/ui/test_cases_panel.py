@@ -1,4 +1,4 @@
-"""The case part of the map's object card (ui.components.case_panel) and the hit/no-hit question:
+"""The case part of the map's object card (ui.components.cases.panel) and the hit/no-hit question:
 linked cases only within the user's themes, linking with the buurtcode, and for a missing theme
 only yes/no and whom to contact."""
 
@@ -10,7 +10,8 @@ from cases import access, workflow
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import BUURT, PAND, audit_lines, new_case, plain, run, texts
 from ui import cases_data
-from ui.components import case_hit, case_panel
+from ui.components.cases import hit as case_hit
+from ui.components.cases import panel as case_panel
 
 case_env, store, team, two_cases = support.case_env, support.store, support.team, support.two_cases
 KVK = "12345678"
@@ -18,7 +19,7 @@ KVK = "12345678"
 
 def panel_script(object_type: str, object_id: str, buurtcode: str, related: list) -> None:
     from ui import auth
-    from ui.components import case_panel
+    from ui.components.cases import panel as case_panel
 
     auth.gate()
     case_panel.render(object_type, object_id, buurtcode, related=related)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import app, audit_lines, new_case, run
-from ui.components import export_panel, kerncluster_panel
+from ui.components import export_panel
+from ui.components.cases import kerncluster as kerncluster_panel
 
 case_env, store, team = support.case_env, support.store, support.team
 

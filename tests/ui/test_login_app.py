@@ -7,7 +7,7 @@ from cases import accounts
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import KEY, PASSWORD, app, audit_lines, has_map, plain, run, texts
 from ui import auth, cases_data
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases.links import CASUS_PARAM
 
 case_env, store, team, two_cases = support.case_env, support.store, support.team, support.two_cases
 

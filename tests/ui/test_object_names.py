@@ -10,7 +10,7 @@ from cases import workflow
 from geo import objectnamen
 from tests.ui import test_cases_support as support
 from tests.ui.test_cases_support import app, new_case, run, texts
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases.links import CASUS_PARAM
 
 case_env, store, team = support.case_env, support.store, support.team
 

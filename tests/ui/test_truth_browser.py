@@ -23,7 +23,7 @@ from tests.loaders.test_peildata import write_small_upload
 from tests.loaders.test_pipeline import zicht
 from tests.ui import browser as b
 from tests.ui.conftest import running_server
-from ui.components.case_hit import GEEN_NAAM
+from ui.components.cases.hit import GEEN_NAAM
 from ui.pages.kaart import GEEN_PAND
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cases.model import Rol, Thema
-from ui.components.case_users import ROL_UITLEG
+from ui.components.cases.users import ROL_UITLEG
 
 UITLEG = ("**Demomodus: zo ziet Beheer eruit.** Hieronder het fictieve team van Demostad. In productie "
           "maakt de beheerder hier accounts aan, geeft rollen en datarollen (thema's) en zet accounts "

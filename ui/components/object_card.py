@@ -14,7 +14,7 @@ from geo.nlformat import LEEG, datum, getal, meervoud
 from ui.components import focus
 from ui.text import md_escape, md_html, plain
 
-CASE_PANEL = "ui.components.case_panel"
+CASE_PANEL = "ui.components.cases.panel"
 MATCH = {"bag_id": "op BAG-id", "adres": "op adres", "coordinaten": "op coördinaten",
          "geen": "niet gekoppeld"}
 GEEN_PAND = "Het gegevensbestand kent dit pand niet (meer)."

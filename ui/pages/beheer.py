@@ -8,7 +8,9 @@ import streamlit as st
 
 from cases.model import Rol
 from ui import cases_data, theme
-from ui.components import case_audit, case_users, demo_beheer, session_settings
+from ui.components import demo_beheer, session_settings
+from ui.components.cases import audit as case_audit
+from ui.components.cases import users as case_users
 
 GEEN_TOEGANG = ("Deze pagina is voor de beheerder (gebruikers en rechten) en de coördinator (auditlog, "
                 "bewaartermijn). Uw account heeft geen van beide rollen.")

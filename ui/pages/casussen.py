@@ -9,24 +9,22 @@ from datetime import date
 
 import streamlit as st
 
-from cases import access, workflow
-from cases.model import Casus, CasusFout, Gebruiker, SignaalBron, Status, Thema
+from cases import access, fasen, workflow
+from cases.model import Casus, CasusFout, Gebruiker, SignaalBron, Thema
 from exports.dook_csv import to_csv
 from ui import cases_data, theme
-from ui.components import case_detail, case_hit
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases import detail as case_detail
+from ui.components.cases import hit as case_hit
+from ui.components.cases.links import CASUS_PARAM
 from ui.format import datum, datumtijd, meervoud
 
 GEEN_OPSLAG = "De casusregistratie is niet beschikbaar; zie de melding in de zijbalk."
 GEEN_THEMAS = ("U heeft geen datarollen en ziet daarom geen casussen. Met de treffervraag kunt u wel "
                "nagaan of een adres of onderneming in een casus voorkomt.")
 FASE_FILTERS = {
-    "Lopend (fase 1 t/m 4, zonder archief)": tuple(s.value for s in Status if s is not Status.ARCHIEF),
-    "Fase 1: signaal": ("signaal",),
-    "Fase 2: informatie": ("informatie",),
-    "Fase 3: uitvoering (ook monodisciplinair en RIEC)": ("uitvoering", "monodisciplinair", "riec"),
-    "Fase 4: afronding en monitoring": ("afronding", "monitoring"),
-    "Archief": ("archief",),
+    "Lopend (fase 1 t/m 4, zonder archief)": tuple(s.value for s in fasen.lopend()),
+    **{f.filter_label: tuple(s.value for s in fasen.statussen_in(f.nummer)) for f in fasen.FASEN},
+    "Archief": tuple(s.value for s in fasen.archief()),
     "Alles": None,
 }
 ALLE_THEMAS = "Alle thema's"
@@ -82,7 +80,7 @@ def _overview(gebruiker: Gebruiker) -> None:
                        file_name=f"casussen-{date.today():%Y-%m-%d}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore",
                        help="Zonder omschrijvingen en notities. Elke export wordt vastgelegd.")
-    from ui.components import kerncluster_panel  # kept next to its one call
+    from ui.components.cases import kerncluster as kerncluster_panel  # kept next to its one call
 
     kerncluster_panel.render(gebruiker, cases)
 
@@ -107,17 +105,17 @@ def _find(gebruiker: Gebruiker, thema: str | None, statussen: tuple[str, ...] | 
 
 
 def _counts(cases: list[Casus]) -> None:
-    per_fase = {n: sum(1 for c in cases if c.fase == n and c.status is not Status.ARCHIEF)
-                for n in (1, 2, 3, 4)}
-    kolommen = st.columns(5)
-    for kolom, (n, naam) in zip(kolommen, case_detail.FASEN, strict=False):
-        kolom.metric(f"Fase {n}: {naam}", per_fase[n])
-    kolommen[4].metric("Archief", sum(1 for c in cases if c.status is Status.ARCHIEF))
+    per_fase = {f.nummer: sum(1 for c in cases if c.fase == f.nummer and not c.status.gearchiveerd)
+                for f in fasen.FASEN}
+    kolommen = st.columns(len(fasen.FASEN) + 1)
+    for kolom, f in zip(kolommen, fasen.FASEN, strict=False):
+        kolom.metric(f"Fase {f.nummer}: {f.naam}", per_fase[f.nummer])
+    kolommen[-1].metric("Archief", sum(1 for c in cases if c.status.gearchiveerd))
 
 
 def _table(cases: list[Casus]) -> None:
     rows = [{"Casusnummer": c.casusnummer, "Titel": c.titel, "Thema": c.thema.label,
-             "Fase": case_detail.KORT[c.status], "Bron": c.bron.label, "Signaaldatum": datum(c.signaal_datum),
+             "Fase": c.status.kort, "Bron": c.bron.label, "Signaaldatum": datum(c.signaal_datum),
              "Eigenaar": c.eigenaar, "Laatst gewijzigd": datumtijd(c.gewijzigd_op)} for c in cases]
     st.caption(f"{meervoud(len(cases), 'casus', 'casussen')}. Klik op een rij om de casus te openen.")
     event = st.dataframe(rows, hide_index=True, width="stretch", on_select="rerun",

@@ -15,7 +15,7 @@ from exports import dook_csv
 from geo import indicators
 from maps import layers
 from ui import cases_data, data, data_analyse, theme
-from ui.components import case_links
+from ui.components.cases import links as case_links
 from ui.format import datum, getal
 from ui.tabel import nl_tabel
 from ui.text import md_escape, md_html

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cases import access, workflow
+from cases import access, fasen, workflow
 from cases.model import Casus, Dossier, Gebruiker, NietGevonden, Route, Status
 from ui import cases_data
-from ui.components import case_actions, case_objects
-from ui.components.case_links import CASUS_PARAM
+from ui.components.cases import actions as case_actions
+from ui.components.cases import objects as case_objects
+from ui.components.cases.links import CASUS_PARAM
 from ui.format import LEEG, datum, datumtijd
 from ui.text import LONG_CHARS, md_escape, plain
 
-FASEN = ((1, "signaal"), (2, "informatie"), (3, "uitvoering"), (4, "afronding"))
 ROUTE_LABELS = {
     Route.NIET_OPGEPAKT: "niet opgepakt",
     Route.MONODISCIPLINAIR: "monodisciplinair (eenvoudig)",
@@ -29,10 +29,6 @@ ACTIE_LABELS = {
     "notitie": "Notitie toegevoegd", "object_koppelen": "Object gekoppeld",
     "object_ontkoppelen": "Object ontkoppeld",
 } | {o.actie: o.label for o in workflow.TRANSITIONS.values() if not o.via_weging}
-KORT = {Status.SIGNAAL: "1 signaal", Status.INFORMATIE: "2 informatie", Status.UITVOERING: "3 uitvoering",
-        Status.MONODISCIPLINAIR: "3 monodisciplinair", Status.RIEC: "3 RIEC", Status.AFRONDING: "4 afronding",
-        Status.MONITORING: "4 monitoring", Status.ARCHIEF: "4 archief"}
-FASE_3 = frozenset({Status.UITVOERING, Status.MONODISCIPLINAIR, Status.RIEC})
 LEESRECHTEN = "U heeft leesrechten voor deze casus (kernteamlid); wijzigen kan niet."
 GEARCHIVEERD = ("Deze casus is administratief afgerond en staat in het archief: alleen lezen. Binnen de "
                 "bewaartermijn kan de coördinator hem heropenen.")
@@ -49,7 +45,7 @@ def render(gebruiker: Gebruiker, case_id: str) -> None:
                  icon=":material/search_off:")
         return
     casus = dossier.casus
-    editable = access.may_edit(gebruiker, casus) and casus.status is not Status.ARCHIEF
+    editable = access.may_edit(gebruiker, casus) and not casus.status.gearchiveerd
     _header(casus)
     cases_data.show_flash()
     _notice(gebruiker, casus)
@@ -69,13 +65,13 @@ def _header(casus: Casus) -> None:
 
 
 def _phase_bar(casus: Casus) -> str:
-    parts = [f":blue-background[**Fase {n}: {naam}**]" if n == casus.fase else f"Fase {n}: {naam}"
-             for n, naam in FASEN]
+    parts = [f":blue-background[**Fase {f.nummer}: {f.naam}**]" if f.nummer == casus.fase
+             else f"Fase {f.nummer}: {f.naam}" for f in fasen.FASEN]
     return " → ".join(parts)
 
 
 def _notice(gebruiker: Gebruiker, casus: Casus) -> None:
-    if casus.status is Status.ARCHIEF:
+    if casus.status.gearchiveerd:
         st.info(GEARCHIVEERD, icon=":material/inventory_2:")
     elif not access.may_edit(gebruiker, casus):
         st.info(LEESRECHTEN, icon=":material/visibility:")
@@ -95,7 +91,7 @@ def _tabs(gebruiker: Gebruiker, dossier: Dossier, editable: bool) -> None:
         _information(dossier, gebruiker, editable)
     with tabs[2]:
         _interventions(dossier)
-        if editable and casus.status in FASE_3:
+        if editable and fasen.STATUSSEN[casus.status].interventies:
             case_actions.intervention_form(gebruiker, casus)
         elif editable:
             st.caption("Interventies legt u vast in fase 3 (uitvoering), na het plan van aanpak.")
@@ -194,7 +190,7 @@ def _notes(dossier: Dossier) -> None:
 def _history(dossier: Dossier) -> None:
     rows = [{"Versie": g.versie, "Wanneer": datumtijd(g.tijd), "Wie": g.gebruiker,
              "Wat": ACTIE_LABELS.get(g.actie, g.actie),
-             "Fase": " → ".join(KORT[Status(x)] for x in (g.van_status, g.naar_status) if x),
+             "Fase": " → ".join(Status(x).kort for x in (g.van_status, g.naar_status) if x),
              "Toelichting": g.toelichting or ""}
             for g in reversed(dossier.geschiedenis)]
     _table(rows, "Geen geschiedenis.")

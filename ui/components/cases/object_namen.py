@@ -11,7 +11,7 @@ from cases.audit import Actie
 from cases.model import ObjectType
 from geo import objectnamen
 from ui import data
-from ui.components.case_links import OBJECT_LABELS
+from ui.components.cases.links import OBJECT_LABELS
 
 DETAIL_NAMEN = {"identificaties": "gevraagd naar", "treffer": "treffer", "tekst": "zoektekst",
                 "soort": "soort", "handeling": "handeling", "gebruiker": "gebruiker"}

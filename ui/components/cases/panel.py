@@ -14,10 +14,10 @@ from collections.abc import Iterable
 import streamlit as st
 
 from cases import access, workflow
-from cases.model import CasusFout, Gebruiker, ObjectType, OngeldigeInvoer, Status, Thema, object_identifier
+from cases.model import CasusFout, Gebruiker, ObjectType, OngeldigeInvoer, Thema, object_identifier
 from ui import cases_data
-from ui.components import case_hit
-from ui.components.case_links import OBJECT_LABELS, casus_link
+from ui.components.cases import hit as case_hit
+from ui.components.cases.links import OBJECT_LABELS, casus_link
 from ui.text import md_escape
 
 GEEN_OPSLAG = "De casusregistratie is niet beschikbaar."
@@ -75,7 +75,7 @@ def _linked(gebruiker: Gebruiker, objects: list[tuple[ObjectType, str]]) -> set[
 def linkable_cases(gebruiker: Gebruiker) -> list:
     """Open cases this user may edit (archived cases are read-only)."""
     return [c for c in cases_data.visible_cases(gebruiker)
-            if access.may_edit(gebruiker, c) and c.status is not Status.ARCHIEF]
+            if access.may_edit(gebruiker, c) and not c.status.gearchiveerd]
 
 
 def _link_form(gebruiker: Gebruiker, kind: ObjectType, ident: str, buurtcode: str | None,

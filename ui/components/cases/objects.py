@@ -8,8 +8,8 @@ import streamlit as st
 from cases import workflow
 from cases.model import CasusFout, Dossier, Gebruiker, Koppeling, ObjectType
 from ui import cases_data
-from ui.components.case_links import OBJECT_LABELS, kaart_link
-from ui.components.object_namen import object_labels
+from ui.components.cases.links import OBJECT_LABELS, kaart_link
+from ui.components.cases.object_namen import object_labels
 from ui.format import datumtijd
 from ui.text import md_escape
 

@@ -12,7 +12,7 @@ from cases.model import CasusFout, Gebruiker
 from exports.dook_csv import to_csv
 from geo.nlformat import AMSTERDAM
 from ui import cases_data
-from ui.components.object_namen import AuditNamen, details_tekst
+from ui.components.cases.object_namen import AuditNamen, details_tekst
 from ui.format import LEEG, datumtijd, getal
 from ui.text import md_escape
 
