@@ -52,7 +52,6 @@ class SourceKind:
     pad_nargs: str | None = None    # argparse nargs of PATH ('+' several files, '?' optional)
     argumenten: Callable[[argparse.ArgumentParser], None] | None = None  # its own CLI options
     opties: Callable[[argparse.Namespace], dict] | None = None  # bron.opties from those options
-    via_net: Callable[[argparse.Namespace], bool] | None = None  # download+register when asked
     controle: Callable[[Bron], int] | None = None  # a cheaper check than a full read (zicht load)
     peildatum: Callable[[Path], tuple[str, str] | None] | None = None  # the date the file states
     koppeling: Koppeling | None = None

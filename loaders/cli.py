@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.db import data_dir
-from loaders import pipeline, registration, waarschuwingen
+from loaders import pipeline, registration, registration_net, waarschuwingen
 from loaders.engine_errors import describe, is_interrupt
 from loaders.errors import InvoerFout
 from loaders.status import status
@@ -57,7 +57,7 @@ def _interrupted() -> int:
 
 def add_parsers(sub) -> None:
     """`zicht load …`, `build`, `status` and `waarschuwingen`."""
-    registration.add_load_parser(sub)
+    registration_net.add_parsers(registration.add_load_parser(sub))  # downloads, then register
     b = sub.add_parser("build", help="bouw een nieuwe snapshot uit de geregistreerde bronnen")
     b.add_argument("--voortgang", type=Path, help="schrijf elke stap ook als JSON-regel naar dit "
                                                   "bestand (zo volgt de app de bouw)")

@@ -40,19 +40,9 @@ def _argumenten(p) -> None:
     p.add_argument("--plaats", help="met --api: alleen bedrijven in deze plaats")
 
 
-def _via_api(args) -> bool:
-    """`zicht load rdw --api`: download from RDW open data, then register."""
-    if not args.api:
-        return False
-    from loaders import registration_net
-
-    registration_net.load_rdw_api(args)
-    return True
-
-
 SOORT = SourceKind(
     naam="rdw", omschrijving="RDW erkende bedrijven", rol="aanvulling",
     load=lambda con, bron: load(con, bron.path),
     hulp="RDW erkende bedrijven (map met erkende-bedrijven.csv en erkenningen.csv)",
-    pad="dir", pad_nargs="?", argumenten=_argumenten, via_net=_via_api,
+    pad="dir", pad_nargs="?", argumenten=_argumenten,
     koppeling=Koppeling("RDW koppelen aan BAG", match), tabellen={"rdw_bedrijf": "RDW-bedrijven"})

@@ -13,15 +13,15 @@ from pathlib import Path
 from geo.db import data_dir
 from loaders import peildatum, sbi_versie
 from loaders.errors import InvoerFout
-from loaders.gemeente import gemeentecode
 from loaders.file_guard import check_path
+from loaders.gemeente import gemeentecode
 from loaders.pipeline import load_source, scratch
 from loaders.registry import REGISTRY, kind
 from loaders.sources import Bron, register
 from loaders.waarschuwingen import soort_label
 
 
-def add_load_parser(sub) -> None:
+def add_load_parser(sub):
     load = sub.add_parser("load", help="controleer en registreer een bron")
     kinds = load.add_subparsers(dest="soort", required=True)
     for soort in REGISTRY.values():
@@ -33,10 +33,8 @@ def add_load_parser(sub) -> None:
         common_options(p)
         if soort.argumenten:
             soort.argumenten(p)
-        p.set_defaults(func=_load)
-    from loaders import registration_net  # network sources download first, then register
-
-    registration_net.add_parsers(kinds)
+        p.set_defaults(func=register_from_path)
+    return kinds
 
 
 def common_options(p: argparse.ArgumentParser, peildatum_help: str | None = None) -> None:
@@ -46,10 +44,8 @@ def common_options(p: argparse.ArgumentParser, peildatum_help: str | None = None
         "bestand zelf noemt (LVBAG-Leveringsdocument, CBS-jaar, exportdatum), anders verplicht"))
 
 
-def _load(args) -> None:
+def register_from_path(args) -> None:
     soort = kind(args.soort)
-    if soort.via_net and soort.via_net(args):
-        return
     if args.pad is None:
         raise InvoerFout(args.soort, "geef het pad van het bestand of de map (of --api)")
     for pad in args.pad if isinstance(args.pad, list) else [args.pad]:

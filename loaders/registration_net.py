@@ -18,6 +18,7 @@ from loaders.bag import api as bag_api
 from loaders.errors import InvoerFout
 from loaders.gemeente import cbs_gemeentecode, gemeentecode
 from loaders.kvk import api as kvk_api
+from loaders.registration import check_and_register, check_date, common_options, register_from_path
 from loaders.sources import Bron
 
 DOWNLOADS = "bronnen"
@@ -28,8 +29,6 @@ _JAAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 def add_parsers(kinds) -> None:
-    from loaders.registration import common_options
-
     bag = kinds.add_parser("bag-api", help="BAG van PDOK's OGC API (download, hervatbaar)")
     bag.add_argument("--gemeente", required=True, help="gemeentecode, bv. 0637")
     bag.add_argument("--url", default=bag_api.BASE_URL)
@@ -45,6 +44,16 @@ def add_parsers(kinds) -> None:
     for p, func in ((bag, _bag), (c, _cbs), (kvk, _kvk)):
         common_options(p, PEILDATUM_HELP)
         p.set_defaults(func=func)
+    kinds.choices["rdw"].set_defaults(func=_rdw)  # `zicht load rdw --api` downloads first
+
+
+def _rdw(args) -> None:
+    if not args.api:
+        register_from_path(args)
+        return
+    folder = _folder("rdw")
+    rdw_api.download(rdw_api.BASE_URL, folder, plaats=args.plaats, report=_say)
+    _register(args, "rdw", folder)
 
 
 def _say(message: str) -> None:
@@ -61,8 +70,6 @@ def _register(args, soort: str, folder: Path, opties: dict | None = None,
               peildatum: str | None = None) -> None:
     """`peildatum`: what the download states; else the day of the download, because an API
     answers with the state of today (not a default: it is when the data was taken)."""
-    from loaders.registration import check_and_register, check_date
-
     datum = args.peildatum or peildatum or date.today().isoformat()
     check_date(datum)
     check_and_register(Bron(bron=args.naam or args.soort, soort=soort, pad=str(folder),
@@ -98,9 +105,3 @@ def _kvk(args) -> None:
     folder = _folder("kvk-api")
     kvk_api.download(client, nummers, folder, report=_say)
     _register(args, "kvk-json", folder)
-
-
-def load_rdw_api(args) -> None:
-    folder = _folder("rdw")
-    rdw_api.download(rdw_api.BASE_URL, folder, plaats=args.plaats, report=_say)
-    _register(args, "rdw", folder)

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from loaders.registry import REGISTRY
+
 REGISTER = "bronnen.json"
 
 
@@ -49,8 +51,6 @@ class Bron:
 
 
 def _kind(soort: str):
-    from loaders.registry import REGISTRY  # the kinds' modules import this one
-
     return REGISTRY.get(soort)
 
 

@@ -14,6 +14,7 @@ stays bounded. Withdrawn and demolished objects are dropped; others keep their s
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyogrio
 
@@ -25,7 +26,9 @@ from loaders.engine_errors import detail
 from loaders.errors import InvoerFout
 from loaders.file_guard import check_path
 from loaders.gemeente import gemeentecode
-from loaders.sources import Bron
+
+if TYPE_CHECKING:
+    from loaders.sources import Bron
 
 SQL = Path(__file__).parents[1] / "sql"
 VBO_COLUMNS = [

@@ -26,6 +26,7 @@ import shapely
 
 from geo.sqlfiles import run_script
 from loaders.bag import TABELLEN, gemeente_argument, values
+from loaders.bag.leveringsdocument import leveringsdocument
 from loaders.bag.objecten import bag_objecten
 from loaders.bag.xml_bron import BagXmlInvoer, Deel
 from loaders.bag.xml_parse import Voorkomen, gemeente_woonplaats, soort_uit_inhoud, voorkomens
@@ -33,7 +34,6 @@ from loaders.base import SourceKind
 from loaders.engine_errors import geos_reason
 from loaders.errors import InvoerFout
 from loaders.gemeente import gemeentecode
-from loaders.peildatum import leveringsdocument
 
 SQL = Path(__file__).parents[1] / "sql"
 BATCH = 100_000          # rows per Arrow batch written to DuckDB

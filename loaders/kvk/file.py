@@ -16,10 +16,10 @@ from loaders.base import SourceKind, Upload
 from loaders.engine_errors import translate
 from loaders.errors import InvoerFout, InvoerFouten
 from loaders.kvk import values as kvk_values
+from loaders.kvk.exportdatum import exportdatum
 from loaders.kvk.file_detect import Utf8Csv, detect_delimiter, first_line
 from loaders.kvk.ids import LENGTE, probleem
 from loaders.kvk.mapping import DATES, DOOK, REQUIRED, read_mapping, rename_to_dook
-from loaders.peildatum import exportdatum
 
 SQL = Path(__file__).parents[1] / "sql"
 STAGE = "kvk_csv_ruw"
