@@ -1,0 +1,172 @@
+"""geo.kaartrechten: a cursor with map rights sees only the allowed branch groups, layers and
+signals, in every kind of query (small Demostad, real DuckDB)."""
+
+from __future__ import annotations
+
+import pyogrio
+import pytest
+
+from geo import cards, concentration, export_dook, indicators, inventory, search
+from geo.concentration import Filter
+from geo.export_gpkg import write_gpkg
+from geo.kaartrechten import OVERIG, RDW, Kaartrechten, beperk
+from geo.mapshot_data import signals
+
+BEAUTY = Kaartrechten.van(groepen=["beauty"], signalen=["veel_inschrijvingen"])
+HEEL_NL = {"xmin": 0.0, "ymin": 300000.0, "xmax": 300000.0, "ymax": 625000.0}
+
+
+@pytest.fixture(scope="module")
+def peildatum(demo_con) -> str:
+    return demo_con.execute("SELECT waarde FROM meta WHERE sleutel = 'peildatum'").fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def lid(demo_con):
+    return concentration.membership(demo_con)
+
+
+@pytest.fixture(scope="module")
+def groepen_van(lid) -> dict[str, set[str]]:
+    """vestigingsnummer -> every group it is in (unrestricted)."""
+    out: dict[str, set[str]] = {}
+    for row in lid.to_pylist():
+        out.setdefault(row["vestigingsnummer"], set()).add(row["groep"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def alleen_automotive(groepen_van) -> set[str]:
+    """Vestigingen in automotive and in no group a Beauty user may see."""
+    return {n for n, g in groepen_van.items() if "automotive" in g and "beauty" not in g}
+
+
+def cursor(demo_con, lid, rechten):
+    cur = demo_con.cursor()
+    if rechten is None:
+        concentration.register_membership(cur, lid)
+    beperk(cur, rechten, lid)
+    return cur
+
+
+@pytest.fixture
+def beauty(demo_con, lid):
+    cur = cursor(demo_con, lid, BEAUTY)
+    yield cur
+    cur.close()
+
+
+def test_the_demo_has_automotive_vestigingen_to_hide(alleen_automotive):
+    assert len(alleen_automotive) >= 5
+
+
+def test_without_rights_nothing_changes(demo_con, lid):
+    cur = cursor(demo_con, lid, None)
+    assert cur.execute("SELECT count(*) FROM vestiging").fetchone() == \
+        demo_con.execute("SELECT count(*) FROM vestiging").fetchone()
+    cur.close()
+
+
+def test_map_points_hold_only_allowed_groups(beauty, peildatum, alleen_automotive, groepen_van):
+    rows = beauty.execute(concentration.selection_sql("kaart_punten"),
+                          {**Filter(peildatum, status="alle").params(), **HEEL_NL, "limiet": 100000}
+                          ).fetchall()
+    nummers = {r[0] for r in rows}
+    assert nummers and not nummers & alleen_automotive
+    assert all("beauty" in groepen_van.get(n, set()) for n in nummers)
+
+
+def test_counts_per_group_and_lq_leave_out_the_hidden_group(beauty, demo_con, lid, peildatum):
+    filt = Filter(peildatum, groepen=("automotive",))
+    assert concentration.totals(beauty, filt)["aantal"] == 0
+    # With keyword hits counted every visible vestiging is coloured beauty; without them a
+    # keyword-only candidate is uncoloured (None), exactly as for a user without restrictions.
+    groepen = {r["groep"] for r in concentration.per_groep(beauty, Filter(peildatum, trefwoord=True))
+               if r["aantal"]}
+    assert groepen == {"beauty"}
+    assert {r["groep"] for r in concentration.per_groep(beauty, Filter(peildatum)) if r["aantal"]} \
+        <= {"beauty", None}
+    vol = cursor(demo_con, lid, None)
+    assert concentration.totals(vol, filt)["aantal"] > 0
+    # The LQ's basis ("all vestigingen in the area") counts only what the user may see too.
+    keuze = Filter(peildatum, groepen=("beauty",))
+    basis = {r["gebied_id"]: r["alle"] for r in concentration.per_area(beauty, keuze, "buurt")}
+    basis_vol = {r["gebied_id"]: r["alle"] for r in concentration.per_area(vol, keuze, "buurt")}
+    assert sum(basis.values()) == concentration.totals(beauty, Filter(peildatum))["alle"] - \
+        concentration.totals(beauty, Filter(peildatum))["alle_zonder_locatie"]
+    assert sum(basis.values()) < sum(basis_vol.values())
+    vol.close()
+
+
+def test_the_pand_card_counts_only_visible_vestigingen(beauty, demo_con, peildatum, alleen_automotive):
+    nummer = sorted(alleen_automotive)[0]
+    pand = demo_con.execute("SELECT b.pand_identificatie FROM vestiging v JOIN verblijfsobject b "
+                            "ON b.identificatie = v.verblijfsobject_id WHERE v.vestigingsnummer = ?",
+                            [nummer]).fetchone()[0]
+    kaart = cards.pand_card(beauty, pand, peildatum)
+    getoond = {v["vestigingsnummer"] for vbo in kaart["verblijfsobjecten"] for v in vbo["vestigingen"]}
+    assert kaart is not None and not getoond & alleen_automotive
+    assert cards.vestiging_card(beauty, nummer, peildatum) is None
+
+
+def test_search_does_not_find_a_hidden_vestiging(beauty, demo_con, alleen_automotive):
+    nummer = sorted(alleen_automotive)[0]
+    naam = demo_con.execute("SELECT naam FROM vestiging WHERE vestigingsnummer = ?", [nummer]).fetchone()[0]
+    assert search.search(beauty, nummer) == []
+    assert nummer not in {r["id"] for r in search.search(beauty, naam)}
+
+
+def test_a_hidden_signal_is_never_computed_and_an_allowed_one_counts_visible_only(beauty, demo_con, lid):
+    indicators.prepare(beauty)
+    with pytest.raises(indicators.NietBerekend, match="datarollen"):
+        indicators.run(beauty, indicators.by_id("automotive_zonder_rdw"))
+    vol = cursor(demo_con, lid, None)
+    indicators.prepare(vol)
+    veel = indicators.by_id("veel_inschrijvingen")
+    assert len(indicators.run(beauty, veel)) <= len(indicators.run(vol, veel))
+    vol.close()
+
+
+def test_rdw_is_a_layer_of_its_own(demo_con, lid):
+    zonder = cursor(demo_con, lid, BEAUTY)
+    met = cursor(demo_con, lid, Kaartrechten.van(groepen=["beauty"], lagen=[RDW]))
+    assert zonder.execute("SELECT count(*) FROM rdw_bedrijf").fetchone() == (0,)
+    assert met.execute("SELECT count(*) FROM rdw_bedrijf").fetchone() == \
+        demo_con.execute("SELECT count(*) FROM rdw_bedrijf").fetchone()
+    zonder.close()
+    met.close()
+
+
+def test_no_datarol_sees_the_public_base_only(demo_con, lid):
+    cur = cursor(demo_con, lid, Kaartrechten())
+    assert cur.execute("SELECT count(*) FROM vestiging").fetchone() == (0,)
+    assert cur.execute("SELECT count(*) FROM branche_lid").fetchone() == (0,)
+    assert cur.execute("SELECT count(*) FROM pand").fetchone() == \
+        demo_con.execute("SELECT count(*) FROM pand").fetchone()
+    cur.close()
+
+
+def test_overige_vestigingen_are_those_in_no_group(demo_con, lid, groepen_van):
+    cur = cursor(demo_con, lid, Kaartrechten.van(groepen=[OVERIG]))
+    zichtbaar = {n for (n,) in cur.execute("SELECT vestigingsnummer FROM vestiging").fetchall()}
+    alle = {n for (n,) in demo_con.execute("SELECT vestigingsnummer FROM vestiging").fetchall()}
+    assert zichtbaar and zichtbaar == alle - groepen_van.keys()
+    cur.close()
+
+
+def test_inventory_dook_and_geopackage_hold_no_hidden_vestiging(beauty, tmp_path, alleen_automotive):
+    assert not {r["vestigingsnummer"] for r in inventory.vestigingen(beauty)} & alleen_automotive
+    _, rows = export_dook.rows(beauty, sorted(alleen_automotive))
+    assert rows == []
+    path = tmp_path / "beauty.gpkg"
+    counts = write_gpkg(beauty, path)
+    laag = pyogrio.read_dataframe(path, layer="vestiging")
+    assert len(laag) == counts["vestiging"] > 0
+    assert not set(laag["vestigingsnummer"]) & alleen_automotive
+    lagen = {naam for naam, _ in pyogrio.list_layers(path)}
+    assert "signaal_automotive_zonder_rdw" not in lagen
+
+
+def test_export_signals_skip_what_the_user_may_not_see(beauty):
+    found, failed = signals(beauty, ["automotive_zonder_rdw"])
+    assert found == [] and failed
