@@ -170,3 +170,28 @@ def test_inventory_dook_and_geopackage_hold_no_hidden_vestiging(beauty, tmp_path
 def test_export_signals_skip_what_the_user_may_not_see(beauty):
     found, failed = signals(beauty, ["automotive_zonder_rdw"])
     assert found == [] and failed
+
+
+def test_veranderingen_show_only_visible_vestigingen(demo_data_dir, groepen_van):
+    from geo import changes, snapshots
+    from geo.branches import load_branches
+
+    paths = snapshots.current_snapshot(demo_data_dir), snapshots.previous_snapshot(demo_data_dir)
+    vol = changes.open_pair(*paths)
+    try:
+        alle = changes.registraties(vol)
+    finally:
+        vol.close()
+    # Hide the groups of one changed vestiging (or 'overig' when it is in none), allow the rest.
+    verborgen = next(r["vestigingsnummer"] for r in alle if r["vestigingsnummer"] in groepen_van)
+    weg = groepen_van[verborgen]
+    toegestaan = {g.id for g in load_branches().groepen} - weg | {OVERIG}
+    beperkt = changes.open_pair(*paths, Kaartrechten.van(groepen=toegestaan))
+    try:
+        zichtbaar = changes.registraties(beperkt)
+    finally:
+        beperkt.close()
+    nummers = {r["vestigingsnummer"] for r in zichtbaar}
+    assert verborgen not in nummers and nummers
+    assert all(groepen_van.get(n, {OVERIG}) & toegestaan for n in nummers)
+    assert all(not set(r["groepen"]) & weg for r in zichtbaar)
