@@ -42,7 +42,7 @@ def test_only_beheerder_and_coordinator_have_a_beheer_page(team):
         at = run(app("beheer", naam))
         assert [i.value for i in at.info] == [beheer.GEEN_TOEGANG] and not at.tabs
     common = ["Bewaartermijn en vernietiging", "Teamcontact"]
-    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", "Sessies", *common]
+    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", "Sessies", "Kaartrechten", *common]
     assert tabs(run(app("beheer", "coord"))) == ["Auditlog", *common]
 
 
