@@ -19,7 +19,6 @@ import streamlit as st
 from geo import db
 from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
-from geo.indicators import load_indicators
 from geo.peildata import peildata
 from ui import data, state, theme
 from ui.components import (
@@ -75,7 +74,7 @@ def _pagina(snapshot: str) -> None:
     gebieden = data.gebieden(snapshot)
     bronnamen = _bronnamen(data.bronnen(snapshot), gebieden)
     start = config.start_achtergrond(meta.get("is_demo") == "1")
-    signalen = {i.id: i.naam for i in load_indicators()}
+    signalen = {i.id: i.naam for i in data.zichtbare_indicatoren()}
     defaults = {**state.DEFAULTS, state.K_LAGEN: kaartlagen.standaard_lagen(bronnamen),
                 state.K_ACHTERGROND: start}
     _uit_url(snapshot, defaults)
