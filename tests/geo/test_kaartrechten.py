@@ -3,10 +3,13 @@ signals, in every kind of query (small Demostad, real DuckDB)."""
 
 from __future__ import annotations
 
+import io
+
 import pyogrio
 import pytest
 
 from geo import cards, concentration, export_dook, indicators, inventory, search
+from geo.branches import load_branches
 from geo.concentration import Filter
 from geo.export_gpkg import write_gpkg
 from geo.kaartrechten import OVERIG, RDW, Kaartrechten, beperk
@@ -195,3 +198,44 @@ def test_veranderingen_show_only_visible_vestigingen(demo_data_dir, groepen_van)
     assert verborgen not in nummers and nummers
     assert all(groepen_van.get(n, {OVERIG}) & toegestaan for n in nummers)
     assert all(not set(r["groepen"]) & weg for r in zichtbaar)
+
+
+def automotive_namen(demo_con, nummers: set[str]) -> set[str]:
+    sql = "SELECT naam FROM vestiging WHERE list_contains(?, vestigingsnummer)"
+    return {n for (n,) in demo_con.execute(sql, [sorted(nummers)]).fetchall()}
+
+
+def test_mapshot_png_pdf_and_html_hold_no_hidden_vestiging(beauty, demo_con, alleen_automotive):
+    from pypdf import PdfReader
+
+    from geo.export_html import html_map, json_for_script
+    from geo.mapshot import SnapshotOptions, render, whole_municipality
+    from geo.mapshot_data import load
+
+    view = whole_municipality(beauty)
+    data = load(beauty, view, view.rd_box(), 1.0)
+    assert len(data.punten.naam) > 0
+    assert not set(data.punten.naam) & automotive_namen(demo_con, alleen_automotive)
+    branches = load_branches()
+    assert {r.naam for r in data.group_counts()} <= {branches.naam("beauty"), branches.overig_naam}
+    _png, pdf = render(beauty, view, SnapshotOptions(privacy=False))
+    tekst = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Beauty" in tekst and "Automotive" not in tekst
+    html = html_map(beauty, view, SnapshotOptions(privacy=False))
+    assert "Automotive" not in html
+    assert not [n for n in automotive_namen(demo_con, alleen_automotive) if json_for_script(n)[1:-1] in html]
+
+
+def test_bedrijventerrein_profiles_count_only_visible_groups(beauty):
+    from geo import parks
+
+    parks.prepare(beauty)
+    profielen = parks.profielen(beauty)
+    assert profielen and all(set(p["branches"]) <= {"beauty"} for p in profielen)
+
+
+def test_kerncluster_pdf_leaves_out_a_linked_hidden_vestiging(beauty, alleen_automotive):
+    from geo.objectnamen import linked_objects
+
+    nummer = sorted(alleen_automotive)[0]
+    assert linked_objects(beauty, [{"object_type": "vestiging", "object_id": nummer}]) == []
