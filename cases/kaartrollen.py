@@ -73,6 +73,17 @@ def kaartrechten(store: Store, user: Gebruiker | str) -> Kaartrechten | None:
 
 def instelling(store: Store, beheerder: Gebruiker) -> Instelling:
     _require_beheerder(store, beheerder)
+    return _instelling(store)
+
+
+def demo_instelling(store: Store) -> Instelling:
+    """The setting as the demo Beheer page shows it (read-only; demo mode only)."""
+    if store.mode != "demo":
+        raise GeenToegang("Alleen in de demomodus.")
+    return _instelling(store)
+
+
+def _instelling(store: Store) -> Instelling:
     per_thema: dict[Thema, list[dict]] = {t: [] for t in Thema}
     for row in store.query("kaartrollen"):
         if row["thema"] in per_thema:
