@@ -32,6 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from geo.sqlfiles import set_variables, sql_text
 
 OVERIG = "overig"  # the vestigingen in no branch group
@@ -66,21 +68,42 @@ def ziet_laag(rechten: Kaartrechten | None, laag: str) -> bool:
     return rechten is None or laag in rechten.lagen
 
 
-def beperk(con, rechten: Kaartrechten | None, lidmaatschap=None) -> None:
+def beperk(con, rechten: Kaartrechten | None, lidmaatschap=None, zichtbaar=None) -> None:
     """Make this cursor see only what `rechten` allow (nothing changes for None).
 
-    `lidmaatschap`: branch membership of the whole snapshot (geo.concentration.membership) when
-    the caller has it already; otherwise it is computed here, before anything is shadowed."""
+    `lidmaatschap`: branch membership of the whole snapshot (geo.concentration.membership) and
+    `zichtbaar`: zichtbare_vestigingen for these rights, when the caller has them already (the UI
+    keeps both per snapshot); otherwise they are computed here, before anything is shadowed."""
     if rechten is None:
         return
+    lid = _lidmaatschap(con, lidmaatschap)
+    if zichtbaar is None:
+        zichtbaar = zichtbare_vestigingen(con, rechten, lid)
+    _zet(con, rechten, lid)
+    con.register("kaartrecht_zichtbaar", zichtbaar)
+    con.execute(sql_text("kaartrechten").replace("{snapshot}", _catalogus(con)))
+
+
+def zichtbare_vestigingen(con, rechten: Kaartrechten, lidmaatschap=None) -> pa.Table:
+    """(vestigingsnummer) of every vestiging `rechten` show, decided in SQL
+    (geo/sql/kaartrechten_zichtbaar.sql); call it before `beperk` shadows `vestiging`."""
+    _zet(con, rechten, _lidmaatschap(con, lidmaatschap))
+    return con.execute(sql_text("kaartrechten_zichtbaar").replace("{snapshot}", _catalogus(con))
+                       ).to_arrow_table()
+
+
+def _lidmaatschap(con, lidmaatschap):
     from geo.concentration import membership  # concentration imports branches; keep this light
 
-    con.register("branche_lid_alle", membership(con) if lidmaatschap is None else lidmaatschap)
+    return membership(con) if lidmaatschap is None else lidmaatschap
+
+
+def _zet(con, rechten: Kaartrechten, lidmaatschap) -> None:
+    con.register("branche_lid_alle", lidmaatschap)
     # Cast: an empty Python list must stay an empty VARCHAR[] (allowing nothing), never NULL.
     for naam, waarden in (("kaartrecht_groepen", rechten.groepen), ("kaartrecht_signalen", rechten.signalen)):
         con.execute(f"SET VARIABLE {naam} = CAST(? AS VARCHAR[])", [list(waarden)])
     set_variables(con, kaartrecht_rdw=RDW in rechten.lagen)
-    con.execute(sql_text("kaartrechten").replace("{snapshot}", _catalogus(con)))
 
 
 def signaal_toegestaan(con, indicator_id: str) -> bool:

@@ -76,8 +76,16 @@ def cursor(snapshot: str) -> Iterator:
         if kaartrecht is None:
             concentration.register_membership(cur, membership)
         else:
-            geo_rechten.beperk(cur, kaartrecht, membership)
+            geo_rechten.beperk(cur, kaartrecht, membership, _zichtbaar(snapshot, kaartrecht))
         yield cur
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _zichtbaar(snapshot: str, kaartrecht: geo_rechten.Kaartrechten):
+    """Which vestigingen these map rights show: computed once per snapshot and rights."""
+    with _connection(snapshot).cursor() as cur:
+        cur.execute(db.macro_sql(temp=True))
+        return geo_rechten.zichtbare_vestigingen(cur, kaartrecht, _membership(snapshot))
 
 
 def _rows(snapshot: str, name: str, params: dict | None = None) -> list[dict]:

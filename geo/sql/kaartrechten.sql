@@ -3,18 +3,9 @@
 -- (DuckDB looks in temp first), so every query that reads `vestiging`, `branche_lid`,
 -- `koppel_kandidaat`, `rdw_bedrijf` or `waarschuwing` gets the allowed rows and nothing else:
 -- the map, counts, LQ, signals, cards, search and every export alike.
--- Needs: branche_lid_alle (all memberships, registered) and the variables kaartrecht_groepen
--- (allowed group ids; 'overig' = the vestigingen in no group) and kaartrecht_rdw (boolean).
+-- Needs: branche_lid_alle (all memberships), kaartrecht_zichtbaar (kaartrechten_zichtbaar.sql)
+-- and the variables kaartrecht_groepen (allowed group ids) and kaartrecht_rdw (boolean).
 -- {snapshot} is the snapshot's catalog, quoted by the caller (a name, not data).
-CREATE OR REPLACE TEMP TABLE kaartrecht_zichtbaar AS
-SELECT v.vestigingsnummer
-FROM {snapshot}.main.vestiging v
-WHERE EXISTS (SELECT 1 FROM branche_lid_alle b
-              WHERE b.vestigingsnummer = v.vestigingsnummer
-                AND list_contains(getvariable('kaartrecht_groepen'), b.groep))
-   OR (list_contains(getvariable('kaartrecht_groepen'), 'overig')
-       AND NOT EXISTS (SELECT 1 FROM branche_lid_alle b WHERE b.vestigingsnummer = v.vestigingsnummer));
-
 CREATE OR REPLACE TEMP VIEW vestiging AS
 SELECT v.* FROM {snapshot}.main.vestiging v SEMI JOIN kaartrecht_zichtbaar z USING (vestigingsnummer);
 
