@@ -19,7 +19,7 @@ What the rights mean:
   do not list them.
 
 Enforcement: `beperk(cursor, rechten)` creates TEMP views on that one cursor that shadow the
-snapshot's tables `vestiging`, `branche_lid`, `koppel_kandidaat`, `rdw_bedrijf` and
+snapshot's tables `vestiging`, `branche_lid`, `koppel_kandidaat`, `rdw_bedrijf`, `sbi_code` and
 `waarschuwing` (geo/sql/kaartrechten.sql). Every query that runs on the cursor afterwards, from the
 map points to the GeoPackage, reads only the allowed rows: nothing is filtered after fetching and
 no query needs to remember to ask. Totals count only what the user may see ("3 vestigingen in dit

@@ -1,7 +1,7 @@
 -- Map rights (geo/kaartrechten.py): this cursor sees only the vestigingen of the branch groups
 -- its user may see. TEMP views named like the snapshot's tables shadow them on this cursor only
 -- (DuckDB looks in temp first), so every query that reads `vestiging`, `branche_lid`,
--- `koppel_kandidaat`, `rdw_bedrijf` or `waarschuwing` gets the allowed rows and nothing else:
+-- `koppel_kandidaat`, `rdw_bedrijf`, `waarschuwing` or `sbi_code` gets only the allowed rows:
 -- the map, counts, LQ, signals, cards, search and every export alike.
 -- Needs: branche_lid_alle (all memberships), kaartrecht_zichtbaar (kaartrechten_zichtbaar.sql)
 -- and the variables kaartrecht_groepen (allowed group ids) and kaartrecht_rdw (boolean).
@@ -26,3 +26,10 @@ SELECT w.* FROM {snapshot}.main.waarschuwing w
 WHERE w.sleutel IS NULL
    OR w.sleutel NOT IN (SELECT vestigingsnummer FROM {snapshot}.main.vestiging
                         EXCEPT SELECT vestigingsnummer FROM kaartrecht_zichtbaar);
+
+-- The SBI codes "in use" (bron 'kvk', when no full list was loaded) only as far as a visible
+-- vestiging uses them: a code only a hidden vestiging has would tell it is there.
+CREATE OR REPLACE TEMP VIEW sbi_code AS
+SELECT c.* FROM {snapshot}.main.sbi_code c
+WHERE c.bron <> 'kvk'
+   OR EXISTS (SELECT 1 FROM vestiging v WHERE v.sbi_versie = c.versie AND list_contains(v.sbi_codes, c.code));

@@ -127,6 +127,10 @@ def test_a_hidden_signal_is_never_computed_and_an_allowed_one_counts_visible_onl
     indicators.prepare(vol)
     veel = indicators.by_id("veel_inschrijvingen")
     assert len(indicators.run(beauty, veel)) <= len(indicators.run(vol, veel))
+    # Rights live on one cursor: another cursor on the same connection is not restricted.
+    assert indicators.run(vol, indicators.by_id("automotive_zonder_rdw"))
+    assert vol.execute("SELECT count(*) FROM vestiging").fetchone() == \
+        demo_con.execute("SELECT count(*) FROM vestiging").fetchone()
     vol.close()
 
 
@@ -239,3 +243,10 @@ def test_kerncluster_pdf_leaves_out_a_linked_hidden_vestiging(beauty, alleen_aut
 
     nummer = sorted(alleen_automotive)[0]
     assert linked_objects(beauty, [{"object_type": "vestiging", "object_id": nummer}]) == []
+
+
+def test_sbi_codes_in_use_come_only_from_visible_vestigingen(beauty):
+    verborgen = beauty.execute(
+        "SELECT count(*) FROM sbi_code c WHERE c.bron = 'kvk' AND NOT EXISTS (SELECT 1 FROM vestiging v "
+        "WHERE v.sbi_versie = c.versie AND list_contains(v.sbi_codes, c.code))").fetchone()[0]
+    assert verborgen == 0
