@@ -21,11 +21,13 @@ __all__ = ["Store", "open_store", "open_for_app"]
 def open_for_app(path: Path | str | None = None, key: str | None = None, *,
                  today: date | None = None, mode: str | None = None) -> Store:
     """Open the store for the app and run retention first (destroys expired archived cases)."""
+    from cases.kaartrollen import zaai_demo
     from cases.retention import run_retention
 
     store = open_store(path, key, mode=mode)
     try:
         run_retention(store, today, door="systeem (start app)")
+        zaai_demo(store)
     except BaseException:
         store.close()
         raise

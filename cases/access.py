@@ -14,6 +14,9 @@ The rules:
 - Every function here that returns case content writes an audit line. Aggregates
   (signal_counts_per_buurt) and hit/no-hit answers hold no case content; hit/no-hit is logged too.
 
+What a user sees on the MAP (branch groups, layers, signals) is decided in one other place,
+cases.kaartrollen.kaartrechten: off by default, else the union over the user's datarollen.
+
 `may_view`/`may_edit` answer for a user object the UI holds (to show or hide buttons); the store
 functions re-read the user before acting, so a stale or forged user object gains nothing.
 """

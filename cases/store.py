@@ -40,7 +40,7 @@ MIN_KEY_LENGTH = 16
 SQL_DIR = Path(__file__).parent / "sql"
 STORE_NAME = "cases.duckdb"
 AUDIT_NAME = "audit.log"
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 # Meta key set while deleted data may still sit in free blocks; retention rewrites the file and clears it.
 HERSCHRIJVEN_NODIG = "herschrijven_nodig"
 
@@ -142,15 +142,18 @@ class Store:
     def _migrate(self) -> None:
         """Bring a store of an older schema to SCHEMA_VERSIE, all or nothing.
 
-        2: the vernietiging table keeps only number, moment, actor and ground."""
+        2: the vernietiging table keeps only number, moment, actor and ground.
+        3: the kaartrol table (map rights per datarol, cases/kaartrollen.py), empty and off."""
         [(versie,)] = self._con.execute(
             "SELECT CAST(waarde AS INTEGER) FROM cases.meta WHERE sleutel = 'schema_versie'").fetchall()
         if versie >= SCHEMA_VERSIE:
             return
         with self.transaction() as cur:
-            cur.execute(sql_text("migratie_2_apart", SQL_DIR))
-            cur.execute(sql_text("schema", SQL_DIR))
-            run_script(cur, "migratie_2", SQL_DIR, herschrijven_sleutel=HERSCHRIJVEN_NODIG)
+            if versie < 2:
+                cur.execute(sql_text("migratie_2_apart", SQL_DIR))
+                cur.execute(sql_text("schema", SQL_DIR))
+                run_script(cur, "migratie_2", SQL_DIR, herschrijven_sleutel=HERSCHRIJVEN_NODIG)
+            cur.execute(sql_text("migratie_3", SQL_DIR))
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

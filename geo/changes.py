@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from geo import db, indicators, snapshots
+from geo import db, indicators, kaartrechten, snapshots
 from geo.branches import load_branches
 from geo.sqlfiles import execute_checked, set_variables, sql_text
 
@@ -21,12 +21,18 @@ SIGNAAL = {"nieuw": "Nieuw signaal", "vervallen": "Vervallen signaal",
 ZONDER_GROEP = "overig"
 
 
-def open_pair(current: Path, previous: Path):
-    """An in-memory connection with both snapshots attached read-only; `nu` is the default."""
+def open_pair(current: Path, previous: Path, rechten: kaartrechten.Kaartrechten | None = None):
+    """An in-memory connection with both snapshots attached read-only; `nu` is the default.
+
+    With map rights (geo.kaartrechten) both sides show only the vestigingen visible in `nu`: one
+    the newer delivery no longer holds has no branch group to judge it by, so a restricted user
+    does not see it."""
     con = db.connect()
     for path, alias in ((current, "nu"), (previous, "vorige")):
         con.execute(f"ATTACH '{_snapshot_path(path)}' AS {alias} (READ_ONLY)")
     con.execute("USE nu")
+    kaartrechten.beperk(con, rechten)
+    con.execute(sql_text("verandering_vorige" if rechten is None else "verandering_vorige_beperkt"))
     return con
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from geo import nlformat
+from geo import kaartrechten, nlformat
 from geo.branches import load_branches
 from geo.branches import register as register_branches
 from geo.crs import sql_to_wgs84
@@ -116,6 +116,8 @@ def run_with_geometry(con, indicator: Indicator) -> list[dict]:
 
 
 def _query(con, indicator: Indicator, wrapper: str) -> list[dict]:
+    if not kaartrechten.signaal_toegestaan(con, indicator.id):
+        raise NietBerekend("Niet berekend: dit signaal hoort niet bij uw datarollen.")
     check_available(con, indicator)
     set_parameters(con, indicator)
     cur = execute_checked(con, wrapper.format(sql_text("indicator_" + indicator.id)))

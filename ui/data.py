@@ -19,9 +19,12 @@ import streamlit as st
 
 from exports import dook_csv
 from geo import area, cards, concentration, db, indicators, sbi, search, snapshots
+from geo import kaartrechten as geo_rechten
 from geo.concentration import Filter
 from geo.sqlfiles import fetch_rows, sql_text
 from maps import config
+from ui import kaartrechten as rechten
+from ui.kaartrechten import per_rechten
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
 WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
@@ -62,16 +65,29 @@ def _membership(snapshot: str):
 @contextmanager
 def cursor(snapshot: str) -> Iterator:
     """A cursor on the shared connection, for one thread; pass it to geo functions. It has
-    the shared macros and `branche_lid` (branch-group membership) registered.
+    the shared macros and `branche_lid` (branch-group membership) registered, and sees only what
+    the user's map rights allow (ui.kaartrechten; geo.kaartrechten.beperk shadows the tables).
 
     Snapshots carry the shared macros (to_wgs84, is_actief, …); a cursor does not see the
     TEMP copies geo.db.connect made, so for snapshots built before that it gets its own (~0.5 ms).
     """
     membership = _membership(snapshot)
+    kaartrecht = rechten.actief()
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
-        concentration.register_membership(cur, membership)
+        if kaartrecht is None:
+            concentration.register_membership(cur, membership)
+        else:
+            geo_rechten.beperk(cur, kaartrecht, membership, _zichtbaar(snapshot, kaartrecht))
         yield cur
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _zichtbaar(snapshot: str, kaartrecht: geo_rechten.Kaartrechten):
+    """Which vestigingen these map rights show: computed once per snapshot and rights."""
+    with _connection(snapshot).cursor() as cur:
+        cur.execute(db.macro_sql(temp=True))
+        return geo_rechten.zichtbare_vestigingen(cur, kaartrecht, _membership(snapshot))
 
 
 def _rows(snapshot: str, name: str, params: dict | None = None) -> list[dict]:
@@ -85,22 +101,22 @@ def _with_geometry(rows: list[dict]) -> list[dict]:
     return rows
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def meta(snapshot: str) -> dict[str, str]:
     return {r["sleutel"]: r["waarde"] for r in _rows(snapshot, "kaart_meta")}
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def bronnen(snapshot: str) -> list[dict]:
     return _rows(snapshot, "kaart_bronnen")
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def kerncijfers(snapshot: str, peildatum: str) -> dict:
     return _rows(snapshot, "kaart_kerncijfers", {"peildatum": peildatum})[0]
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def bereik(snapshot: str) -> tuple[float, float, float, float] | None:
     """(west, south, east, north) in degrees of the whole municipality, None if empty."""
     rows = _rows(snapshot, "kaart_bereik")
@@ -110,13 +126,13 @@ def bereik(snapshot: str) -> tuple[float, float, float, float] | None:
     return (r["west"], r["zuid"], r["oost"], r["noord"])
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def gebieden(snapshot: str) -> list[dict]:
     """Gemeente, wijken, buurten and bedrijventerreinen with geometry (GeoJSON dict)."""
     return _with_geometry(_rows(snapshot, "kaart_gebieden", {"tolerantie": 1.0}))
 
 
-@st.cache_data(max_entries=128, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=128, ttl=VIEW_TTL, show_spinner=False))
 def punten(snapshot: str, filt: Filter, box: tuple, limiet: int) -> list[dict]:
     """Vestigingen of the selection inside an RD box, at most `limiet`."""
     xmin, ymin, xmax, ymax = box
@@ -128,7 +144,7 @@ def punten(snapshot: str, filt: Filter, box: tuple, limiet: int) -> list[dict]:
         return [dict(zip(columns, row, strict=True)) for row in cur.fetchall()]
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def panden(snapshot: str, box: tuple, limiet: int) -> list[dict]:
     """Building footprints (GeoJSON dicts) inside an RD box, at most `limiet`."""
     xmin, ymin, xmax, ymax = box
@@ -136,7 +152,7 @@ def panden(snapshot: str, box: tuple, limiet: int) -> list[dict]:
     return _with_geometry(_rows(snapshot, "kaart_panden", params))
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def plaatsen(snapshot: str, box: tuple, limiet: int, peildatum: str) -> list[dict]:
     """Ligplaatsen and standplaatsen (GeoJSON dicts) inside an RD box, at most `limiet`."""
     xmin, ymin, xmax, ymax = box
@@ -145,31 +161,31 @@ def plaatsen(snapshot: str, box: tuple, limiet: int, peildatum: str) -> list[dic
     return _with_geometry(_rows(snapshot, "kaart_plaatsen", params))
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def concentratie_gebied(snapshot: str, filt: Filter, soort: str, bron: str | None) -> list[dict]:
     with cursor(snapshot) as cur:
         return _with_geometry(concentration.per_area(cur, filt, soort, bron))
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def concentratie_raster(snapshot: str, filt: Filter, cel: float, box: tuple) -> list[dict]:
     with cursor(snapshot) as cur:
         return _with_geometry(concentration.per_cell(cur, filt, cel, box))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def totalen(snapshot: str, filt: Filter) -> dict:
     with cursor(snapshot) as cur:
         return concentration.totals(cur, filt)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def per_groep(snapshot: str, filt: Filter) -> list[dict]:
     with cursor(snapshot) as cur:
         return concentration.per_groep(cur, filt)
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def bag_punten(snapshot: str, thema: str, grenzen: tuple, box: tuple, limiet: int) -> list[dict]:
     xmin, ymin, xmax, ymax = box
     params = {"thema": thema, "grenzen": list(grenzen), "limiet": limiet,
@@ -177,7 +193,7 @@ def bag_punten(snapshot: str, thema: str, grenzen: tuple, box: tuple, limiet: in
     return _rows(snapshot, "kaart_bag_punten", params)
 
 
-@st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, ttl=VIEW_TTL, show_spinner=False))
 def bag_raster(snapshot: str, thema: str, grenzen: tuple, box: tuple, cel: float) -> list[dict]:
     xmin, ymin, xmax, ymax = box
     params = {"thema": thema, "grenzen": list(grenzen), "cel": cel,
@@ -185,87 +201,95 @@ def bag_raster(snapshot: str, thema: str, grenzen: tuple, box: tuple, cel: float
     return _with_geometry(_rows(snapshot, "kaart_bag_raster", params))
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=4, show_spinner=False))
 def sbi_boom(snapshot: str, peildatum: str) -> list[sbi.Knoop]:
     with cursor(snapshot) as cur:
         return sbi.tree(cur, peildatum)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def sbi_suggesties(snapshot: str, tekst: str) -> list[sbi.Suggestie]:
     with cursor(snapshot) as cur:
         return sbi.suggest(cur, tekst)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def zoek(snapshot: str, tekst: str) -> list[dict]:
     with cursor(snapshot) as cur:
         return search.search(cur, tekst)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=256, show_spinner=False))
 def pand_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
     with cursor(snapshot) as cur:
         return cards.pand_at(cur, lon, lat)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=256, show_spinner=False))
 def plaats_op_punt(snapshot: str, lon: float, lat: float) -> str | None:
     with cursor(snapshot) as cur:
         return cards.plaats_at(cur, lon, lat)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def plaats_card(snapshot: str, plaats_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.plaats_card(cur, plaats_id, peildatum, signalen_index(snapshot))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def pand_card(snapshot: str, pand_id: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.pand_card(cur, pand_id, peildatum, signalen_index(snapshot))
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=64, show_spinner=False))
 def vestiging_card(snapshot: str, vestigingsnummer: str, peildatum: str) -> dict | None:
     with cursor(snapshot) as cur:
         return cards.vestiging_card(cur, vestigingsnummer, peildatum, signalen_index(snapshot))
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=32, show_spinner=False))
 def vbo_pand(snapshot: str, vbo_id: str) -> str | None:
     """The pand a verblijfsobject lies in (for a search result that is an address)."""
     rows = _rows(snapshot, "object_vbo_pand", {"vbo": vbo_id})
     return rows[0]["pand_identificatie"] if rows else None
 
 
-_GEWARMD: set[str] = set()
+_GEWARMD: set[tuple] = set()
 
 
 def warm_op_achtergrond(snapshot: str) -> None:
     """Once per snapshot, compute in a background thread what the first opened card needs (the
     results of every indicator), so the analyst's first click does not wait for it. It starts
     after a pause, so it does not slow down drawing the first map on a busy machine."""
-    if snapshot in _GEWARMD:
+    kaartrecht = rechten.actief()  # the thread has no session: it gets this user's rights
+    if (snapshot, kaartrecht) in _GEWARMD:
         return
-    _GEWARMD.add(snapshot)
+    _GEWARMD.add((snapshot, kaartrecht))
 
     def warm() -> None:
         time.sleep(WARM_NA_S)
-        signalen_index(snapshot)
+        rechten.met(kaartrecht, lambda: signalen_index(snapshot))
 
     threading.Thread(target=warm, name="zicht-signalen", daemon=True).start()
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+def zichtbare_indicatoren() -> tuple[indicators.Indicator, ...]:
+    """The indicators the user's map rights show (all while the setting is off), in file order."""
+    kaartrecht = rechten.actief()
+    return tuple(i for i in indicators.load_indicators() if geo_rechten.ziet_signaal(kaartrecht, i.id))
+
+
+@per_rechten(st.cache_resource(max_entries=2, show_spinner=False))
 def signalen(snapshot: str) -> dict[str, dict]:
     """Every indicator's results, computed once per snapshot: id -> {indicator, rijen, fout}.
-    An indicator that fails is reported (fout), never silently left out."""
+    An indicator that fails is reported (fout), never silently left out; one the user's map
+    rights do not show is not computed at all."""
     out = {}
     with cursor(snapshot) as cur:
         indicators.prepare(cur)  # uses the branche_lid the cursor has
-        for indicator in indicators.load_indicators():
+        for indicator in zichtbare_indicatoren():
             try:
                 out[indicator.id] = {"indicator": indicator, "rijen": indicators.run(cur, indicator),
                                      "fout": None}
@@ -274,7 +298,7 @@ def signalen(snapshot: str) -> dict[str, dict]:
     return out
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
+@per_rechten(st.cache_resource(max_entries=2, show_spinner=False))
 def signalen_index(snapshot: str) -> dict[tuple[str, str], list[dict]]:
     """(objectsoort, object_id) -> the indicators that fire for it, with their reasons."""
     index: dict[tuple[str, str], list[dict]] = {}
@@ -286,19 +310,19 @@ def signalen_index(snapshot: str) -> dict[tuple[str, str], list[dict]]:
     return index
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=16, show_spinner=False))
 def gebied_analyse(snapshot: str, vorm: str, filt: Filter) -> dict:
     with cursor(snapshot) as cur:
         return area.analyse(cur, json.loads(vorm), filt)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=16, show_spinner=False))
 def selectie_nummers(snapshot: str, filt: Filter, vorm: str | None = None) -> tuple[str, ...]:
     with cursor(snapshot) as cur:
         return tuple(concentration.vestigingsnummers(cur, filt, vorm))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=8, show_spinner=False))
 def dook_bestand(snapshot: str, nummers: tuple[str, ...], soort: str, selectie: str,
                  gebruiker: str) -> bytes:
     """The DOOK-layout export of these vestigingen as 'csv' or 'xlsx' (with accountability)."""

@@ -17,16 +17,18 @@ from cases.model import CasusFout
 from exports import dook_csv
 from geo import changes, db, indicators, inventory, parks, snapshots
 from ui import cases_data, data
+from ui import kaartrechten as rechten
+from ui.kaartrechten import per_rechten
 
 
-@st.cache_data(max_entries=4, show_spinner="Signalen en overzichten berekenen…")
+@per_rechten(st.cache_data(max_entries=4, show_spinner="Signalen en overzichten berekenen…"))
 def analyse(snapshot: str) -> dict:
     """{'resultaten': {indicator id: rows}, 'fouten': {id: message}, 'inventaris': rows,
     'profielen': park profiles}. An indicator that fails is reported, never left out silently."""
     resultaten, fouten = {}, {}
     with data.cursor(snapshot) as cur:
         indicators.prepare(cur)
-        for indicator in indicators.load_indicators():
+        for indicator in data.zichtbare_indicatoren():
             try:
                 resultaten[indicator.id] = indicators.run(cur, indicator)
             except indicators.NietBerekend as exc:
@@ -41,7 +43,7 @@ def analyse(snapshot: str) -> dict:
             "profielen": profielen}
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=32, show_spinner=False))
 def park_kaart(snapshot: str, gebied_id: str, peildatum: str) -> dict:
     with data.cursor(snapshot) as cur:
         return parks.kaart(cur, gebied_id, peildatum)
@@ -53,10 +55,10 @@ def vorige_snapshot() -> str | None:
     return None if path is None else str(path)
 
 
-@st.cache_data(max_entries=4, show_spinner="Veranderingen berekenen…")
+@per_rechten(st.cache_data(max_entries=4, show_spinner="Veranderingen berekenen…"))
 def veranderingen(snapshot: str, vorige: str) -> dict:
     """Registrations that started or ended between the two snapshots, and both peildata."""
-    con = changes.open_pair(Path(snapshot), Path(vorige))
+    con = changes.open_pair(Path(snapshot), Path(vorige), rechten.actief())
     try:
         peildatum, peildatum_vorige = changes.peildata(con)
         return {"registraties": changes.registraties(con), "peildatum": peildatum,
@@ -74,7 +76,7 @@ def gebruiker() -> str:
     return user.weergavenaam if user else "onbekend"
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@per_rechten(st.cache_data(max_entries=16, show_spinner=False))
 def verantwoording(snapshot: str, selectie: str, gebruiker_: str) -> list[tuple[str, str]]:
     with data.cursor(snapshot) as cur:
         return dook_csv.accountability(cur, selectie, gebruiker_)

@@ -41,6 +41,16 @@ CREATE TABLE IF NOT EXISTS gebruiker_datarol (
     PRIMARY KEY (gebruikersnaam, thema)
 );
 
+-- Map rights per datarol (cases/kaartrollen.py): which branch groups (soort 'groep'), map layers
+-- ('laag') and signals ('signaal') a theme shows on the map. Used only while the setting
+-- kaartrollen_aan (meta) is '1'; no rows for a theme then means that theme shows nothing.
+CREATE TABLE IF NOT EXISTS kaartrol (
+    thema  VARCHAR NOT NULL,
+    soort  VARCHAR NOT NULL,
+    waarde VARCHAR NOT NULL,
+    PRIMARY KEY (thema, soort, waarde)
+);
+
 CREATE TABLE IF NOT EXISTS casus (
     id                  VARCHAR PRIMARY KEY,   -- random (uuid4): not guessable, not a count
     casusnummer         VARCHAR NOT NULL UNIQUE, -- per theme and year, e.g. DR-2026-0007
@@ -152,4 +162,4 @@ CREATE OR REPLACE MACRO zichtbare_themas(naam) AS TABLE
     WHERE d.gebruikersnaam = naam AND g.actief;
 
 -- Version of this schema: a new store starts at the latest, an older one is migrated (Store._migrate).
-INSERT OR IGNORE INTO meta (sleutel, waarde) VALUES ('schema_versie', '2');
+INSERT OR IGNORE INTO meta (sleutel, waarde) VALUES ('schema_versie', '3');

@@ -2,7 +2,8 @@
 -- active now and not then ('nieuw'), active then and not now ('beeindigd'). A vestiging the
 -- newer KVK delivery no longer holds counts as ended, marked niet_meer_geleverd. Branch groups
 -- by SBI hoofdactiviteit (branche_vestiging of this snapshot). Needs indicator_basis and the
--- variables peildatum and peildatum_vorige.
+-- variables peildatum and peildatum_vorige; vorige_vestiging is the previous snapshot's vestiging
+-- table as geo.changes.open_pair shows it (limited by map rights).
 WITH nu AS (
     SELECT vestigingsnummer,
            is_actief(datum_aanvang, datum_einde, getvariable('peildatum')) AS actief
@@ -10,7 +11,7 @@ WITH nu AS (
 ), toen AS (
     SELECT vestigingsnummer,
            is_actief(datum_aanvang, datum_einde, getvariable('peildatum_vorige')) AS actief
-    FROM vorige.vestiging
+    FROM vorige_vestiging
 ), wissel AS (
     SELECT vestigingsnummer,
            CASE WHEN n.actief AND NOT coalesce(t.actief, false) THEN 'nieuw'
@@ -33,7 +34,7 @@ SELECT w.vestigingsnummer, w.verandering, w.niet_meer_geleverd,
        ST_X(to_wgs84(a.geom)) AS lon, ST_Y(to_wgs84(a.geom)) AS lat
 FROM wissel w
 LEFT JOIN vestiging v USING (vestigingsnummer)
-LEFT JOIN vorige.vestiging o USING (vestigingsnummer)
+LEFT JOIN vorige_vestiging o USING (vestigingsnummer)
 LEFT JOIN groepen g USING (vestigingsnummer)
 LEFT JOIN adres a ON a.vbo = coalesce(v.verblijfsobject_id, o.verblijfsobject_id)
 LEFT JOIN adres_buurt ab ON ab.vbo = a.vbo

@@ -136,7 +136,7 @@ def test_a_store_with_the_old_destruction_record_is_migrated_on_opening(tmp_path
                 ("DR-2024-0007", datetime(2026, 3, 1, 4, 5, 6), "systeem (start app)",
                  "bewaartermijn van 2 jaar na afronding op 01-03-2024 verstreken")]
             versie = cur.execute("SELECT waarde FROM meta WHERE sleutel = 'schema_versie'").fetchall()
-            assert versie == [("2",)]
+            assert versie == [("3",)]  # through schema 2 to the latest
             tables = [t for (t,) in cur.execute(
                 "SELECT table_name FROM duckdb_tables() WHERE database_name = 'cases'").fetchall()]
             assert "vernietiging_v1" not in tables

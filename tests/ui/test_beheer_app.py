@@ -42,7 +42,7 @@ def test_only_beheerder_and_coordinator_have_a_beheer_page(team):
         at = run(app("beheer", naam))
         assert [i.value for i in at.info] == [beheer.GEEN_TOEGANG] and not at.tabs
     common = ["Bewaartermijn en vernietiging", "Teamcontact"]
-    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", "Sessies", *common]
+    assert tabs(run(app("beheer", "beheer"))) == ["Gebruikers", "Sessies", "Kaartrechten", *common]
     assert tabs(run(app("beheer", "coord"))) == ["Auditlog", *common]
 
 
@@ -174,3 +174,7 @@ def test_in_demo_mode_beheer_shows_the_fictional_team_instead_of_a_lock(demo_dat
     team = at.dataframe[0].value
     assert set(team["Naam"]) == {naam for _, naam, _, _ in demo_beheer.TEAM}
     assert "beheerder" in set(team["Rollen"]) and not at.get("text_input")
+    voorbeeld = at.dataframe[1].value  # the demo's example map rights per datarol, read-only
+    rij = voorbeeld[voorbeeld["Datarol"] == "Bedrijventerreinen"].iloc[0]
+    assert "Automotive" in rij["Branchegroepen"] and rij["Kaartlagen"] == "RDW-erkende bedrijven"
+    assert "Kaartrechten per datarol (voorbeeld; staat uit)" in texts(at)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cases.model import Rol, Thema
+from cases import kaartrollen
+from cases.model import CasusFout, Rol, Thema
+from ui import cases_data
 from ui.components.cases.users import ROL_UITLEG
 
 UITLEG = ("**Demomodus: zo ziet Beheer eruit.** Hieronder het fictieve team van Demostad. In productie "
@@ -32,6 +34,9 @@ TAKEN = (
      "controle of de keten van regels intact is, en een export als CSV."),
     ("Bewaartermijn en vernietiging", "Hoe lang afgeronde casussen bewaard blijven, en het bewijs van "
      "vernietiging zonder persoonsgegevens."),
+    ("Kaartrechten (beheerder)", "Per datarol welke branchegroepen, de RDW-laag en welke signalen "
+     "die rol op de kaart, op elke pagina en in elke export toont, en de schakelaar die dat aanzet "
+     "(standaard uit: iedereen ziet alles). Hieronder het voorbeeld van de demo."),
     ("Teamcontact", "Wie iemand zonder het thema benadert na een 'Ja' op de treffervraag."),
 )
 
@@ -48,3 +53,21 @@ def render() -> None:
     st.markdown("##### Wat er in productie op deze pagina gebeurt")
     for kop, tekst in TAKEN:
         st.markdown(f"- **{kop}**: {tekst}")
+    _kaartrechten()
+
+
+def _kaartrechten() -> None:
+    """The demo store's example map rights per datarol (read-only)."""
+    try:
+        instelling = kaartrollen.demo_instelling(cases_data.store())
+    except CasusFout:
+        return
+    keuzes = kaartrollen.keuzes()
+    st.markdown(f"##### Kaartrechten per datarol (voorbeeld; staat "
+                f"{'aan' if instelling.aan else 'uit'})")
+    st.dataframe([{"Datarol": thema.label,
+                   "Branchegroepen": ", ".join(keuzes["groep"].get(g, g) for g in r.groepen) or "geen",
+                   "Kaartlagen": ", ".join(keuzes["laag"].get(x, x) for x in r.lagen) or "geen",
+                   "Signalen": ", ".join(keuzes["signaal"].get(x, x) for x in r.signalen) or "geen"}
+                  for thema, r in instelling.per_thema.items()], hide_index=True, width="stretch",
+                 key="demo_kaartrechten")

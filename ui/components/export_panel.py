@@ -19,6 +19,7 @@ from exports.mapshot.render import DEFAULT_MARK, MapView, SnapshotOptions, whole
 from exports.mapshot.render import render as kaartbeeld_render
 from exports.mapshot.view import DEFAULT_LAYERS
 from ui import data
+from ui import kaartrechten as rechten
 from ui.components.overzicht import beschrijving
 from ui.text import md_escape
 
@@ -134,7 +135,8 @@ def _achtergrond(ctx, config) -> tuple[str | None, str]:
 
 def _sleutel(ctx, opties: SnapshotOptions, selectie: str) -> str:
     v = ctx.view
-    delen = [ctx.snapshot, repr(opties), selectie,
+    delen = [ctx.snapshot, repr(rechten.actief()), repr(opties), selectie,  # rights: a file made before
+             # a change of map rights is not offered after it
              repr((v.west, v.south, v.east, v.north)) if v is not None else "gemeente",
              repr(getattr(ctx, "keuze", None))]
     return hashlib.sha256("\n".join(delen).encode("utf-8")).hexdigest()

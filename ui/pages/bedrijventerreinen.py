@@ -9,7 +9,7 @@ import streamlit as st
 from exports import dook_csv
 from geo import indicators, parks
 from maps import layers
-from ui import data_analyse
+from ui import data, data_analyse
 from ui.format import getal
 from ui.pages import signalen as frame
 from ui.text import md_escape, plain
@@ -163,7 +163,7 @@ def _kaart(p: dict, k: dict, signalen: list[dict]) -> None:
 def _signalen_hier(snapshot: str, kaart: dict) -> list[dict]:
     """Results of object-level indicators on this park (as counted in the profile)."""
     uitkomst = data_analyse.analyse(snapshot)["resultaten"]
-    return [{**r, "naam": i.naam} for i in indicators.load_indicators()
+    return [{**r, "naam": i.naam} for i in data.zichtbare_indicatoren()
             for r in parks.in_park(uitkomst[i.id], kaart)]
 
 

@@ -1,6 +1,6 @@
-"""Beheer: users, roles and datarollen (beheerder); the audit log with its chain check and export
-(coördinator); the bewaartermijn, destruction records and team contact (beheerder or coördinator).
-Each part checks the role again in cases.* before it acts."""
+"""Beheer: users, roles, datarollen and their map rights (beheerder); the audit log with its chain
+check and export (coördinator); the bewaartermijn, destruction records and team contact (beheerder
+or coördinator). Each part checks the role again in cases.* before it acts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import streamlit as st
 
 from cases.model import Rol
 from ui import cases_data, theme
-from ui.components import demo_beheer, session_settings
+from ui.components import demo_beheer, kaartrollen_beheer, session_settings
 from ui.components.cases import audit as case_audit
 from ui.components.cases import users as case_users
 
@@ -32,14 +32,16 @@ def render() -> None:
             st.info(GEEN_TOEGANG, icon=":material/lock:")
         return
     cases_data.show_flash()
-    names = (["Gebruikers", "Sessies"] if beheerder else []) + (["Auditlog"] if coordinator else []) \
-        + ["Bewaartermijn en vernietiging", "Teamcontact"]
+    names = (["Gebruikers", "Sessies", "Kaartrechten"] if beheerder else []) \
+        + (["Auditlog"] if coordinator else []) + ["Bewaartermijn en vernietiging", "Teamcontact"]
     tabs = dict(zip(names, st.tabs(names), strict=True))
     if beheerder:
         with tabs["Gebruikers"]:
             case_users.render(gebruiker)
         with tabs["Sessies"]:
             session_settings.render(gebruiker)
+        with tabs["Kaartrechten"]:
+            kaartrollen_beheer.render(gebruiker)
     if coordinator:
         with tabs["Auditlog"]:
             case_audit.render_audit(gebruiker)

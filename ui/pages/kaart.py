@@ -18,7 +18,6 @@ import streamlit as st
 
 from geo import db
 from geo.branches import load_branches
-from geo.indicators import load_indicators
 from geo.peildata import peildata
 from maps.config import ConfigError, KaartConfig
 from maps.klik import Klik, getekend_gebied, nieuwe_klik
@@ -76,7 +75,7 @@ def _pagina(snapshot: str) -> None:
     gebieden = data.gebieden(snapshot)
     bronnamen = _bronnamen(data.bronnen(snapshot), gebieden)
     start = config.start_achtergrond(meta.get("is_demo") == "1")
-    signalen = {i.id: i.naam for i in load_indicators()}
+    signalen = {i.id: i.naam for i in data.zichtbare_indicatoren()}
     defaults = {**state.DEFAULTS, state.K_LAGEN: kaartlagen.standaard_lagen(bronnamen),
                 state.K_ACHTERGROND: start}
     _uit_url(snapshot, defaults)

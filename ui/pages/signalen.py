@@ -150,6 +150,9 @@ def _coords(nested):
         yield from _coords(part)
 
 
+GEEN_SIGNALEN = "Uw datarollen tonen geen signalen. Vraag de beheerder als u signalen nodig heeft."
+
+
 # ----------------------------------------------------------------------------- the page
 def render() -> None:
     met_snapshot(_pagina)
@@ -158,7 +161,10 @@ def render() -> None:
 def _pagina(snapshot: str, meta: dict) -> None:
     kop("Signalen", meta, GEEN_OORDEEL, snapshot)
     uitkomst = data_analyse.analyse(snapshot)
-    alle = indicators.load_indicators()
+    alle = data.zichtbare_indicatoren()
+    if not alle:
+        st.info(GEEN_SIGNALEN, icon=":material/lock:")
+        return
     tabel(_overzicht(alle, uitkomst))
     keuze = st.selectbox("Bekijk een signaal", alle, key="signaal_keuze",
                          format_func=lambda i: f"{i.naam} ({getal(len(uitkomst['resultaten'][i.id]))})")

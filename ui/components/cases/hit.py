@@ -17,6 +17,7 @@ from cases.model import Gebruiker, Treffer
 from geo import treffer as geo_treffer
 from geo.treffer import Vraag
 from ui import cases_data, data
+from ui import kaartrechten as rechten
 from ui.text import md_escape
 
 UITLEG = ("Vraag of een adres, pand of onderneming voorkomt in een casus, ook buiten uw eigen thema's. "
@@ -59,6 +60,12 @@ def card_identifiers(objects: Iterable[tuple[str, str]]) -> tuple[str, ...]:
     snapshot = data.snapshot_path()
     if snapshot is None:
         return tuple(i for _, i in objects)
+    # Hit/no-hit crosses themes by design and shows only yes/no: the identifiers at an object the
+    # user sees include those his map rights hide, or a 'no' could be wrong (ui.kaartrechten).
+    return rechten.met(None, lambda: _for_objects(snapshot, objects))
+
+
+def _for_objects(snapshot: str, objects: list[tuple[str, str]]) -> tuple[str, ...]:
     with data.cursor(snapshot) as cur:
         return geo_treffer.for_objects(cur, objects)
 
