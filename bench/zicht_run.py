@@ -20,6 +20,7 @@ from bench.peers import reporter, write
 from loaders.meter import PeakMeter
 
 BENCH_SQL = Path(__file__).parent / "sql"
+PEER_BRONNEN = ("kvk-dook", "kvk-sbi2025")  # the KVK sources the peers read (bench.peers)
 
 
 def run(data_dir: Path, runs: int, seed: int, limit_s: float, report=print) -> dict:
@@ -85,18 +86,28 @@ def counts(con) -> dict:
 
 def buurt_aggregate(con, peildatum: str) -> tuple[dict, dict]:
     """The choropleth the map shows zoomed out (active vestigingen per buurt, by location), once
-    and cold; branch membership first, as the app computes it once per snapshot."""
-    from geo import concentration
+    and cold; branch membership first, as the app gets it once per snapshot (stored by the build)."""
+    from geo import concentration, stored
 
     start = time.perf_counter()
-    concentration.register_membership(con)
+    membership = stored.membership_to_register(con)
+    if membership is not None:
+        concentration.register_membership(con, membership)
     membership_s = time.perf_counter() - start
     start = time.perf_counter()
     rows = concentration.per_area(con, concentration.Filter(peildatum=peildatum), "buurt")
     seconds = time.perf_counter() - start
     telling = {r["code"]: r["aantal"] for r in rows if r["aantal"]}
+    regels = con.execute((BENCH_SQL / "zicht_telling_regels.sql").read_text(encoding="utf-8"),
+                         {"peildatum": peildatum, "bronnen": list(PEER_BRONNEN)}).fetchall()
     return {"query_seconden": seconds, "branchegroepen_seconden": membership_s,
-            "gebieden": len(rows)}, telling
+            "gebieden": len(rows)}, {"alle": telling, **_regels(regels)}
+
+
+def _regels(rows: list[tuple]) -> dict:
+    """The per-buurt counts under the peers' rules, and what Zicht counts on top of them."""
+    return {"zelfde_regels": {b: n for b, _, n, _, _ in rows if n},
+            "andere_bron": sum(r[3] for r in rows), "extra_regel": sum(r[4] for r in rows)}
 
 
 def indicators(con, budget_s: float) -> tuple[dict, None]:

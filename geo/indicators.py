@@ -33,6 +33,11 @@ TABEL_KOLOMMEN = ("Indicator", "Soort object", "Id", "Adres of gebied", "Naam", 
                   "Verblijfsobject", "Pand")
 
 
+# What run() returns per result, around an indicator's query ({}): the geometry as lon/lat.
+RESULT_SQL = (f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat "
+              f"FROM (SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c FROM ({{}}))")
+
+
 class NietBerekend(Exception):
     """The snapshot lacks what the indicator needs (the message says what, in Dutch)."""
 
@@ -98,9 +103,7 @@ def set_parameters(con, indicator: Indicator) -> None:
 def run(con, indicator: Indicator) -> list[dict]:
     """The objects that meet the indicator, each with `reden`, `lon`, `lat` (geom dropped).
     Raises NietBerekend when the snapshot lacks what the indicator needs."""
-    rows = _query(con, indicator, f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat "
-                                  f"FROM (SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c "
-                                  "FROM ({}))")
+    rows = _query(con, indicator, RESULT_SQL)
     for row in rows:
         row["indicator"] = indicator.id
         row["reden"] = reden(indicator, row)

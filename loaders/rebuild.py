@@ -28,7 +28,8 @@ from loaders.sources import read_register
 FOLDER = "bouw"
 LOCK, LOG, STATUS = "slot", "voortgang.log", "status.json"
 REPO = Path(__file__).resolve().parents[1]
-FIXED_STEPS = 4  # Adressen normaliseren, KVK ontdubbelen, KVK koppelen aan BAG, Gebieden en indexen
+FIXED_STEPS = 5  # Adressen normaliseren, KVK ontdubbelen, KVK koppelen aan BAG, Gebieden en indexen,
+#                 Branchegroepen en signalen
 INTERRUPTED = 130
 _LINE = re.compile(r"^\[\d{2}:\d{2}:\d{2}\] (.*)$")
 _DONE = re.compile(r"^(.*): ([\d.]+) s, piek .*$")

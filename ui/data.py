@@ -9,8 +9,6 @@ because a DuckDB connection object must not be used by two threads at once.
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,9 +18,10 @@ import streamlit as st
 from geo import area, basemaps, cards, concentration, db, export_dook, indicators, sbi, search, snapshots
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
+from geo.stored import membership_to_register
+from geo.stored import results as stored_results
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
-WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
 
 
 def snapshot_path() -> str | None:
@@ -51,10 +50,12 @@ def _connection(snapshot: str):
 
 @st.cache_resource(max_entries=2, show_spinner="Branchegroepen bepalen…")
 def _membership(snapshot: str):
-    """Who belongs to which branch group: computed once per snapshot (an Arrow table)."""
+    """Who belongs to which branch group: the snapshot's table `branche_lid` (stored by the
+    build, None here), or computed once per snapshot (an Arrow table) when the branch groups
+    changed after the build or the snapshot predates the stored table."""
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
-        return concentration.membership(cur)
+        return membership_to_register(cur)
 
 
 @contextmanager
@@ -68,7 +69,8 @@ def cursor(snapshot: str) -> Iterator:
     membership = _membership(snapshot)
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
-        concentration.register_membership(cur, membership)
+        if membership is not None:
+            concentration.register_membership(cur, membership)
         yield cur
 
 
@@ -240,30 +242,16 @@ def vbo_pand(snapshot: str, vbo_id: str) -> str | None:
     return rows[0]["pand_identificatie"] if rows else None
 
 
-_GEWARMD: set[str] = set()
-
-
-def warm_op_achtergrond(snapshot: str) -> None:
-    """Once per snapshot, compute in a background thread what the first opened card needs (the
-    results of every indicator), so the analyst's first click does not wait for it. It starts
-    after a pause, so it does not slow down drawing the first map on a busy machine."""
-    if snapshot in _GEWARMD:
-        return
-    _GEWARMD.add(snapshot)
-
-    def warm() -> None:
-        time.sleep(WARM_NA_S)
-        signalen_index(snapshot)
-
-    threading.Thread(target=warm, name="zicht-signalen", daemon=True).start()
-
-
 @st.cache_resource(max_entries=2, show_spinner=False)
 def signalen(snapshot: str) -> dict[str, dict]:
-    """Every indicator's results, computed once per snapshot: id -> {indicator, rijen, fout}.
-    An indicator that fails is reported (fout), never silently left out."""
-    out = {}
+    """Every indicator's results, as the build stored them or else computed once per snapshot:
+    id -> {indicator, rijen, fout}. An indicator that fails is reported (fout), never silently
+    left out."""
     with cursor(snapshot) as cur:
+        out = stored_results(cur)
+        if out is not None:
+            return out
+        out = {}
         indicators.prepare(cur)  # uses the branche_lid the cursor has
         for indicator in indicators.load_indicators():
             try:
