@@ -63,8 +63,7 @@ def compare_counts(scale: dict) -> None:
     why, so every remaining difference is explained. Older results hold one flat count."""
     zicht = (scale.get("zicht") or {}).pop("buurt_telling", None) or {}
     if "zelfde_regels" in zicht:
-        scale["zicht_extra"] = {"andere_bron": zicht["andere_bron"],
-                                "extra_regel": zicht["extra_regel"],
+        scale["zicht_extra"] = {**{k: zicht[k] for k in ("andere_bron", "andere_laag", "extra_regel")},
                                 "alle": sum(zicht["alle"].values()),
                                 "zelfde_regels": sum(zicht["zelfde_regels"].values())}
         zicht = zicht["zelfde_regels"]
@@ -83,8 +82,8 @@ def compare_counts(scale: dict) -> None:
 
 def _extra(scale: dict) -> str:
     e = scale["zicht_extra"]
-    return (f"+{e['andere_bron']} andere bron, +{e['extra_regel']} extra koppelregel "
-            f"(= {e['alle']})")
+    return (f"+{e['andere_bron']} bron, +{e['andere_laag']} lig/stand/neven, "
+            f"+{e['extra_regel']} regel (= {e['alle']})")
 
 
 def table(result: dict) -> str:

@@ -106,8 +106,9 @@ def buurt_aggregate(con, peildatum: str) -> tuple[dict, dict]:
 
 def _regels(rows: list[tuple]) -> dict:
     """The per-buurt counts under the peers' rules, and what Zicht counts on top of them."""
-    return {"zelfde_regels": {b: n for b, _, n, _, _ in rows if n},
-            "andere_bron": sum(r[3] for r in rows), "extra_regel": sum(r[4] for r in rows)}
+    return {"zelfde_regels": {b: n for b, _, n, *_ in rows if n},
+            "andere_bron": sum(r[3] for r in rows), "andere_laag": sum(r[4] for r in rows),
+            "extra_regel": sum(r[5] for r in rows)}
 
 
 def indicators(con, budget_s: float) -> tuple[dict, None]:
