@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import json
 
-import duckdb
-
-from geo import concentration
+from geo import concentration, stored
 from geo.branches import load_branches
 from geo.concentration import Filter
 from geo.sqlfiles import sql_text
@@ -25,12 +23,9 @@ def _rows(con, sql: str, params: dict) -> list[dict]:
 
 
 def _ensure_membership(con) -> None:
-    """branche_lid on this connection: the caller's (ui.data registers it once per snapshot)
-    or computed here."""
-    try:
-        con.execute(sql_text("gebied_heeft_lid"))
-    except duckdb.CatalogException:
-        concentration.register_membership(con)
+    """branche_lid on this connection: the caller's (ui.data registers it when the stored one is
+    out of date), the snapshot's stored table, or computed here."""
+    stored.ensure_membership(con)
 
 
 def analyse(con, geometry: dict, filt: Filter) -> dict:

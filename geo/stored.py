@@ -67,6 +67,19 @@ def membership_to_register(con):
     return None if valid(con) else membership(con)
 
 
+def registered(con) -> bool:
+    """Whether this connection has its own branche_lid registered (it shadows the stored one)."""
+    return con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'branche_lid' "
+                       "AND temporary").fetchone()[0] > 0
+
+
+def ensure_membership(con) -> None:
+    """branche_lid on this connection: the one registered already (the UI's cursors), the stored
+    table when valid, or computed and registered here."""
+    if not registered(con) and not valid(con):
+        con.register("branche_lid", membership_to_register(con))
+
+
 def results(con) -> dict[str, dict] | None:
     """id -> {indicator, rijen, fout} as geo.indicators.run gives them, or None when the snapshot
     has no valid stored results. NietBerekend keeps its Dutch message in fout."""

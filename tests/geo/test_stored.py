@@ -50,3 +50,5 @@ def test_nothing_stored_is_used_after_the_branch_groups_changed(demo_con, tmp_pa
     assert stored.results(demo_con) is None
     with demo_con.cursor() as cur:
         assert stored.membership_to_register(cur).num_rows > 0  # computed again
+        stored.ensure_membership(cur)  # what exports, area analysis and indicators rely on
+        assert stored.registered(cur)
