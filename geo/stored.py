@@ -45,7 +45,7 @@ def store(con) -> None:
         except ind.NietBerekend as exc:
             fout = str(exc)
         except duckdb.Error as exc:
-            fout = str(exc)
+            fout = f"Dit signaal kon niet worden berekend: {exc}"
         con.execute("INSERT INTO signaal VALUES (?, ?)", [indicator.id, fout])
     con.execute("INSERT INTO meta VALUES (?, ?)", [SLEUTEL, config_hash()])
 

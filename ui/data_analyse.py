@@ -14,7 +14,7 @@ import duckdb
 import streamlit as st
 
 from cases.model import CasusFout
-from geo import changes, db, export_dook, indicators, inventory, parks, snapshots
+from geo import changes, db, export_dook, indicators, inventory, parks, snapshots, stored
 from ui import cases_data, data
 
 
@@ -25,7 +25,14 @@ def analyse(snapshot: str) -> dict:
     resultaten, fouten = {}, {}
     with data.cursor(snapshot) as cur:
         indicators.prepare(cur)
+        opgeslagen = stored.results(cur)  # what the build stored, while still valid
         for indicator in indicators.load_indicators():
+            if opgeslagen is not None:
+                uitkomst = opgeslagen[indicator.id]
+                resultaten[indicator.id] = [dict(r) for r in uitkomst["rijen"]]
+                if uitkomst["fout"]:
+                    fouten[indicator.id] = uitkomst["fout"]
+                continue
             try:
                 resultaten[indicator.id] = indicators.run(cur, indicator)
             except indicators.NietBerekend as exc:
