@@ -14,8 +14,9 @@ from bench import suite
 
 def parse(argv: list[str] | None = None) -> suite.Opties:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    p.add_argument("--scales", default="demo,provincie,nationaal",
-                   help="kommalijst: demo (1), provincie (17), nationaal (167) of naam=schaal")
+    p.add_argument("--scales", default="demo,provincie,regio,nationaal",
+                   help="kommalijst: demo (1), provincie (17), regio (25), nationaal (167) of "
+                        "naam=schaal")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--runs", type=int, default=50, help="runs per UI-query voor p50/p95")
     p.add_argument("--werkmap", type=Path, default=Path(tempfile.gettempdir()) / "zicht-bench",

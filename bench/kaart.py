@@ -233,7 +233,7 @@ def _print_rows(rows) -> None:
 # --- query part ----------------------------------------------------------------------------
 
 def query_part(data_dir: Path, runs: int) -> None:
-    from geo import concentration, db, snapshots
+    from geo import concentration, db, snapshots, stored
     from geo.concentration import Filter
     from geo.nlformat import getal
     from geo.sqlfiles import sql_text
@@ -246,8 +246,9 @@ def query_part(data_dir: Path, runs: int) -> None:
     print(f"{getal(n[0])} vestigingen, {getal(n[1])} verblijfsobjecten, {getal(n[2])} buurten")
     timed = _timer(runs)
     membership = timed("branchegroepen bepalen (1× per gegevensbestand)",
-                       lambda: concentration.membership(con))
-    concentration.register_membership(con, membership)
+                       lambda: stored.membership_to_register(con))
+    if membership is not None:
+        concentration.register_membership(con, membership)
     alle, beauty = Filter(peildatum), Filter(peildatum, groepen=("beauty",))
     timed("buurtkaart, alle vestigingen", lambda: concentration.per_area(con, alle, "buurt"))
     timed("buurtkaart, beauty (LQ)", lambda: concentration.per_area(con, beauty, "buurt"))

@@ -56,8 +56,17 @@ def total(scale: dict, side: str) -> float | None:
 
 
 def compare_counts(scale: dict) -> None:
-    """Replace the per-buurt counts by how well each peer agrees with Zicht (keeps JSON small)."""
+    """Replace the per-buurt counts by how well each peer agrees with Zicht (keeps JSON small).
+
+    The peers are compared with Zicht's count under their own rules (the same two KVK files,
+    linked on BAG id or exact address); `zicht_extra` says what Zicht counts on top of that and
+    why, so every remaining difference is explained. Older results hold one flat count."""
     zicht = (scale.get("zicht") or {}).pop("buurt_telling", None) or {}
+    if "zelfde_regels" in zicht:
+        scale["zicht_extra"] = {**{k: zicht[k] for k in ("andere_bron", "andere_laag", "extra_regel")},
+                                "alle": sum(zicht["alle"].values()),
+                                "zelfde_regels": sum(zicht["zelfde_regels"].values())}
+        zicht = zicht["zelfde_regels"]
     scale["overeenstemming"] = {}
     for peer in PEERS:
         other = (scale.get(peer) or {}).pop("buurt_telling", None)
@@ -69,6 +78,12 @@ def compare_counts(scale: dict) -> None:
             "buurten": len(codes), "gelijk": sum(zicht.get(c) == other.get(c) for c in codes),
             "som_zicht": sum(zicht.values()), "som_peer": sum(other.values()),
             "verschil_pct": round(100 * diff / max(sum(zicht.values()), 1), 2)}
+
+
+def _extra(scale: dict) -> str:
+    e = scale["zicht_extra"]
+    return (f"+{e['andere_bron']} bron, +{e['andere_laag']} lig/stand/neven, "
+            f"+{e['extra_regel']} regel (= {e['alle']})")
 
 
 def table(result: dict) -> str:
@@ -224,8 +239,9 @@ ROWS = [
     ("  piekgeheugen", lambda s: _three(s, _peak)),
     ("  Zicht ÷ geopandas", _ratio("geopandas")),
     ("  Zicht ÷ PostGIS", _ratio("postgis")),
-    ("  buurten met dezelfde telling als Zicht", _agree("gelijk")),
+    ("  buurten met dezelfde telling (zelfde regels)", _agree("gelijk")),
     ("  verschil met Zicht (Σ|Δ| / totaal)", _agree("verschil")),
+    ("  Zicht telt daarbovenop (actief, in buurt)", _extra),
     ("Zicht verder", None),
     ("  hele bouw (alle 8 bronnen, tijd, piek)",
      lambda s: f"{_s(s['zicht']['bouw']['seconden'])}, {_mb(s['zicht']['bouw']['piek_mb'])}"),
@@ -239,6 +255,8 @@ ROWS = [
     ("UI-latentie p50 / p95 (gevarieerd, zie runs)", None),
     ("  branchegroepen (1× per snapshot, eerste)",
      lambda s: f"{s['zicht']['latentie']['branchegroepen (1× per snapshot)']['eerste_ms']:.0f} ms"),
+    ("  signalen (1× per snapshot, eerste)",
+     lambda s: f"{s['zicht']['latentie']['signalen (1× per snapshot)']['eerste_ms']:.0f} ms"),
     *[(f"  {n}", _latency(n)) for n in (
         "gebiedsgrenzen (1× per snapshot)", "buurten (concentratie, hele gebied)",
         "raster (hele gebied)", "raster (viewport z15)", "punten (viewport z15-18)",

@@ -18,7 +18,8 @@ from pathlib import Path
 from bench import postgis_server, report
 from bench.machine import info, load
 
-SCALES = {"demo": 1.0, "provincie": 17.0, "nationaal": 167.0}
+# regio: a RIEC region, about 20-25 municipalities and 1.5 M addresses
+SCALES = {"demo": 1.0, "provincie": 17.0, "regio": 25.0, "nationaal": 167.0}
 RESULTS = Path(__file__).parent / "results"
 
 

@@ -20,6 +20,7 @@ from bench.peers import reporter, write
 from loaders.meter import PeakMeter
 
 BENCH_SQL = Path(__file__).parent / "sql"
+PEER_BRONNEN = ("kvk-dook", "kvk-sbi2025")  # the KVK sources the peers read (bench.peers)
 
 
 def run(data_dir: Path, runs: int, seed: int, limit_s: float, report=print) -> dict:
@@ -62,15 +63,14 @@ def after_build(snapshot: Path, runs: int, seed: int, limit_s: float, report=pri
 
 def _timed(fn, *args) -> tuple[dict, object]:
     """Run one step; a step that fails is recorded with its error (Zicht's own bug, reported),
-    and the benchmark goes on."""
-    import duckdb
-
+    and the benchmark goes on: any exception, so one broken export does not lose the build's
+    figures (3-12-2026: the provincie run lost all of them to a TypeError in the export)."""
     detail, value = {}, None
     with PeakMeter() as meter:
         try:
             detail, value = fn(*args)
-        except duckdb.Error as exc:
-            detail = {"fout": str(exc).splitlines()[0][:200]}
+        except Exception as exc:  # noqa: BLE001 (recorded in the result, see above)
+            detail = {"fout": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"}
     return {"seconden": meter.seconds, "piek_mb": meter.peak_mb, **detail}, value
 
 
@@ -85,18 +85,29 @@ def counts(con) -> dict:
 
 def buurt_aggregate(con, peildatum: str) -> tuple[dict, dict]:
     """The choropleth the map shows zoomed out (active vestigingen per buurt, by location), once
-    and cold; branch membership first, as the app computes it once per snapshot."""
-    from geo import concentration
+    and cold; branch membership first, as the app gets it once per snapshot (stored by the build)."""
+    from geo import concentration, stored
 
     start = time.perf_counter()
-    concentration.register_membership(con)
+    membership = stored.membership_to_register(con)
+    if membership is not None:
+        concentration.register_membership(con, membership)
     membership_s = time.perf_counter() - start
     start = time.perf_counter()
     rows = concentration.per_area(con, concentration.Filter(peildatum=peildatum), "buurt")
     seconds = time.perf_counter() - start
     telling = {r["code"]: r["aantal"] for r in rows if r["aantal"]}
+    regels = con.execute((BENCH_SQL / "zicht_telling_regels.sql").read_text(encoding="utf-8"),
+                         {"peildatum": peildatum, "bronnen": list(PEER_BRONNEN)}).fetchall()
     return {"query_seconden": seconds, "branchegroepen_seconden": membership_s,
-            "gebieden": len(rows)}, telling
+            "gebieden": len(rows)}, {"alle": telling, **_regels(regels)}
+
+
+def _regels(rows: list[tuple]) -> dict:
+    """The per-buurt counts under the peers' rules, and what Zicht counts on top of them."""
+    return {"zelfde_regels": {b: n for b, _, n, *_ in rows if n},
+            "andere_bron": sum(r[3] for r in rows), "andere_laag": sum(r[4] for r in rows),
+            "extra_regel": sum(r[5] for r in rows)}
 
 
 def indicators(con, budget_s: float) -> tuple[dict, None]:
@@ -188,6 +199,8 @@ def _gpkg(con, path: Path) -> dict:
     box = con.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT "
                       "ST_Extent_Agg(geom) AS e FROM gebied WHERE soort = 'gemeente' "
                       "AND code = 'GM9999')").fetchone()
+    if box[0] is None:  # the build kept another gemeente's polygon (meta gemeentecode)
+        raise ValueError("geen gemeentegrens van Demostad (GM9999) in het snapshot")
     counts = write_gpkg(con, path, selection=MapView(bounds=box, bounds_crs=crs.RD))
     size = path.stat().st_size / 2**20
     path.unlink(missing_ok=True)

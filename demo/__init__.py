@@ -24,7 +24,9 @@ GEMEENTECODE, GEMEENTENAAM = "9999", "Demostad"
 
 
 def municipalities(scale: float) -> list[Gemeente]:
-    """Demostad first (size min(scale, 1)), then one extra municipality per further unit."""
+    """Demostad first (size min(scale, 1)), then one extra municipality per further unit, in
+    rows of eight from RD x = 2 km (every village within the Netherlands' RD range, which the
+    area loader checks)."""
     out = [Gemeente(0, GEMEENTECODE, GEMEENTENAAM, "8999", (140000.0, 505000.0),
                     min(scale, 1.0), "stad", tuple(range(9990, 10000)))]
     remaining, i = scale - 1.0, 1
@@ -32,7 +34,7 @@ def municipalities(scale: float) -> list[Gemeente]:
         size = min(1.0, remaining)
         col, row = (i - 1) % 8, (i - 1) // 8
         out.append(Gemeente(i, str(9999 - i), f"Demodorp {i + 1}", str(8999 - i),
-                            (-8000.0 + 9000.0 * col, 430000.0 + 9000.0 * row), size, "dorp",
+                            (2000.0 + 9000.0 * col, 430000.0 + 9000.0 * row), size, "dorp",
                             tuple(9989 - 8 * (i - 1) - k for k in range(8))))
         remaining -= size
         i += 1

@@ -10,21 +10,16 @@ from __future__ import annotations
 
 import json
 
-import duckdb
-
-from geo import concentration
+from geo import concentration, stored
 from geo.branches import load_branches
 from geo.concentration import Filter
-from geo.sqlfiles import execute_checked, fetch_rows, sql_text
+from geo.sqlfiles import fetch_rows, sql_text
 
 
 def _ensure_membership(con) -> None:
-    """branche_lid on this connection: the caller's (ui.data registers it once per snapshot)
-    or computed here."""
-    try:
-        execute_checked(con, sql_text("gebied_heeft_lid"))
-    except duckdb.CatalogException:
-        concentration.register_membership(con)
+    """branche_lid on this connection: the caller's (ui.data registers it when the stored one is
+    out of date), the snapshot's stored table, or computed here."""
+    stored.ensure_membership(con)
 
 
 def analyse(con, geometry: dict, filt: Filter) -> dict:

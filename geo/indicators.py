@@ -33,6 +33,11 @@ TABEL_KOLOMMEN = ("Indicator", "Soort object", "Id", "Adres of gebied", "Naam", 
                   "Verblijfsobject", "Pand")
 
 
+# What run() returns per result, around an indicator's query ({}): the geometry as lon/lat.
+RESULT_SQL = (f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat "
+              f"FROM (SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c FROM ({{}}))")
+
+
 class NietBerekend(Exception):
     """The snapshot lacks what the indicator needs (the message says what, in Dutch)."""
 
@@ -74,20 +79,17 @@ def prepare(con) -> None:
     """Views and temp tables every indicator uses, on a (read-only) snapshot connection.
 
     Branch membership is the relation `branche_lid` when the caller registered it already
-    (ui.data.cursor does, once per snapshot); otherwise the view of geo/sql/branche_lid.sql.
+    (ui.data.cursor does when the stored one is out of date) or the snapshot's stored table
+    still matches the branch groups (geo.stored); otherwise the view of geo/sql/branche_lid.sql.
     Either way indicator_basis evaluates it once, into the temp table branche_vestiging."""
+    from geo import stored
+
     set_variables(con, peildatum=peildatum(con))
-    if _has_relation(con, "branche_lid"):
+    if stored.registered(con) or stored.valid(con):
         con.register("branche_prefix", load_branches().prefix_table())
     else:
         register_branches(con)
     run_script(con, "indicator_basis")
-
-
-def _has_relation(con, name: str) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = $1 "
-                       "UNION ALL SELECT count(*) FROM duckdb_tables() WHERE table_name = $1",
-                       [name]).fetchall() != [(0,), (0,)]
 
 
 def set_parameters(con, indicator: Indicator) -> None:
@@ -98,9 +100,7 @@ def set_parameters(con, indicator: Indicator) -> None:
 def run(con, indicator: Indicator) -> list[dict]:
     """The objects that meet the indicator, each with `reden`, `lon`, `lat` (geom dropped).
     Raises NietBerekend when the snapshot lacks what the indicator needs."""
-    rows = _query(con, indicator, f"SELECT * EXCLUDE (geom, c), ST_X(c) AS lon, ST_Y(c) AS lat "
-                                  f"FROM (SELECT *, {sql_to_wgs84('ST_PointOnSurface(geom)')} AS c "
-                                  "FROM ({}))")
+    rows = _query(con, indicator, RESULT_SQL)
     for row in rows:
         row["indicator"] = indicator.id
         row["reden"] = reden(indicator, row)

@@ -93,13 +93,21 @@ def zichtbare_vestigingen(con, rechten: Kaartrechten, lidmaatschap=None) -> pa.T
 
 
 def _lidmaatschap(con, lidmaatschap):
-    from geo.concentration import membership  # concentration imports branches; keep this light
+    """All memberships: the caller's, else None when the snapshot's stored `branche_lid` is
+    valid (geo.stored), else computed here."""
+    if lidmaatschap is not None:
+        return lidmaatschap
+    from geo.stored import membership_to_register  # stored imports indicators; keep this light
 
-    return membership(con) if lidmaatschap is None else lidmaatschap
+    return membership_to_register(con)
 
 
 def _zet(con, rechten: Kaartrechten, lidmaatschap) -> None:
-    con.register("branche_lid_alle", lidmaatschap)
+    if lidmaatschap is None:  # the build's stored table, named in full: `branche_lid` is shadowed
+        con.execute(f"CREATE OR REPLACE TEMP VIEW branche_lid_alle AS "
+                    f"SELECT * FROM {_catalogus(con)}.main.branche_lid")
+    else:
+        con.register("branche_lid_alle", lidmaatschap)
     # Cast: an empty Python list must stay an empty VARCHAR[] (allowing nothing), never NULL.
     for naam, waarden in (("kaartrecht_groepen", rechten.groepen), ("kaartrecht_signalen", rechten.signalen)):
         con.execute(f"SET VARIABLE {naam} = CAST(? AS VARCHAR[])", [list(waarden)])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from geo import sbi_lijst, snapshots
+from geo import sbi_lijst, snapshots, stored
 from geo.db import connect, macro_sql
 from geo.sqlfiles import run_script
 from loaders import file_guard
@@ -31,8 +31,9 @@ from loaders.registry import REGISTRY, kind
 from loaders.sources import Bron, read_register
 
 SQL = Path(__file__).parent / "sql"
-SCHEMA_VERSION = "5"  # 3: match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend; 5: ligplaats,
-#                         standplaats, nevenadres, vestiging.object_soort
+SCHEMA_VERSION = "6"  # 3: match_status, koppel_kandidaat; 4: sbi_lijst, sbi_onbekend; 5: ligplaats,
+#                         standplaats, nevenadres, vestiging.object_soort; 6: vestiging_gebied,
+#                         branche_lid, signaal(_<id>) (geo.stored)
 KEEP_SNAPSHOTS = 3
 
 
@@ -138,11 +139,26 @@ def _build_into(path: Path, bronnen: list[Bron], timer: _Timer) -> None:
         sbi_lijst.store_codes_in_use(con)
         for koppeling in koppelingen(bronnen):
             timer.run(koppeling.stap, koppeling.run, con)
-        timer.run("Gebieden en indexen", run_script, con, "afronden", SQL)
+        timer.run("Gebieden en indexen", _areas_and_indexes, con)
         _write_meta(con, bronnen, code)
+        timer.run("Branchegroepen en signalen", stored.store, con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _areas_and_indexes(con) -> None:
+    run_script(con, "afronden", SQL)  # the R-trees first: the spatial joins below use them
+    area_membership(con)
+
+
+def area_membership(con) -> None:
+    """Which area every address (gebied_lid) and every located vestiging (vestiging_gebied)
+    lies in: computed once per build, read by concentrations, indicators and profiles."""
+    for naam, tabel in (("gebied_lid", "gebied_lid"), ("vestiging_gebied", "vestiging_gebied")):
+        run_script(con, naam, SQL)  # the temp view punt: what lies where
+        run_script(con, "gebied_punt", SQL)
+        con.execute(f"INSERT INTO {tabel} SELECT * FROM punt_gebied")
 
 
 def prepare_staging(con) -> None:
@@ -173,7 +189,7 @@ def stappen(bronnen: list[Bron]) -> list[str]:
     laden = [f"Laden {b.bron} ({b.soort})" for b in sorted(bronnen, key=_load_order)]
     koppelen = [k.stap for k in koppelingen(bronnen)]
     return [*laden, "Adressen normaliseren", "KVK ontdubbelen", "KVK koppelen aan BAG", *koppelen,
-            "Gebieden en indexen"]
+            "Gebieden en indexen", "Branchegroepen en signalen"]
 
 
 def koppelingen(bronnen: list[Bron]) -> list[Koppeling]:

@@ -9,8 +9,6 @@ because a DuckDB connection object must not be used by two threads at once.
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,12 +20,13 @@ from geo import area, cards, concentration, db, indicators, sbi, search, snapsho
 from geo import kaartrechten as geo_rechten
 from geo.concentration import Filter
 from geo.sqlfiles import fetch_rows, sql_text
+from geo.stored import membership_to_register
+from geo.stored import results as stored_results
 from maps import config
 from ui import kaartrechten as rechten
 from ui.kaartrechten import per_rechten
 
 VIEW_TTL = 3600  # seconds; viewport answers are cheap to recompute
-WARM_NA_S = 4.0  # seconds after the first page of a snapshot before indicators are computed
 
 
 def snapshot_path() -> str | None:
@@ -56,10 +55,12 @@ def _connection(snapshot: str):
 
 @st.cache_resource(max_entries=2, show_spinner="Branchegroepen bepalen…")
 def _membership(snapshot: str):
-    """Who belongs to which branch group: computed once per snapshot (an Arrow table)."""
+    """Who belongs to which branch group: the snapshot's table `branche_lid` (stored by the
+    build, None here), or computed once per snapshot (an Arrow table) when the branch groups
+    changed after the build or the snapshot predates the stored table."""
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
-        return concentration.membership(cur)
+        return membership_to_register(cur)
 
 
 @contextmanager
@@ -76,7 +77,8 @@ def cursor(snapshot: str) -> Iterator:
     with _connection(snapshot).cursor() as cur:
         cur.execute(db.macro_sql(temp=True))
         if kaartrecht is None:
-            concentration.register_membership(cur, membership)
+            if membership is not None:
+                concentration.register_membership(cur, membership)
         else:
             geo_rechten.beperk(cur, kaartrecht, membership, _zichtbaar(snapshot, kaartrecht))
         yield cur
@@ -256,25 +258,6 @@ def vbo_pand(snapshot: str, vbo_id: str) -> str | None:
     return rows[0]["pand_identificatie"] if rows else None
 
 
-_GEWARMD: set[tuple] = set()
-
-
-def warm_op_achtergrond(snapshot: str) -> None:
-    """Once per snapshot, compute in a background thread what the first opened card needs (the
-    results of every indicator), so the analyst's first click does not wait for it. It starts
-    after a pause, so it does not slow down drawing the first map on a busy machine."""
-    kaartrecht = rechten.actief()  # the thread has no session: it gets this user's rights
-    if (snapshot, kaartrecht) in _GEWARMD:
-        return
-    _GEWARMD.add((snapshot, kaartrecht))
-
-    def warm() -> None:
-        time.sleep(WARM_NA_S)
-        rechten.met(kaartrecht, lambda: signalen_index(snapshot))
-
-    threading.Thread(target=warm, name="zicht-signalen", daemon=True).start()
-
-
 def zichtbare_indicatoren() -> tuple[indicators.Indicator, ...]:
     """The indicators the user's map rights show (all while the setting is off), in file order."""
     kaartrecht = rechten.actief()
@@ -283,11 +266,15 @@ def zichtbare_indicatoren() -> tuple[indicators.Indicator, ...]:
 
 @per_rechten(st.cache_resource(max_entries=2, show_spinner=False))
 def signalen(snapshot: str) -> dict[str, dict]:
-    """Every indicator's results, computed once per snapshot: id -> {indicator, rijen, fout}.
-    An indicator that fails is reported (fout), never silently left out; one the user's map
-    rights do not show is not computed at all."""
-    out = {}
+    """Every indicator's results, as the build stored them (while the user has no map rights
+    and the configuration is unchanged) or else computed once per snapshot and rights:
+    id -> {indicator, rijen, fout}. An indicator that fails is reported (fout), never silently
+    left out; one the user's map rights do not show is not computed at all."""
     with cursor(snapshot) as cur:
+        out = stored_results(cur)
+        if out is not None:
+            return out
+        out = {}
         indicators.prepare(cur)  # uses the branche_lid the cursor has
         for indicator in zichtbare_indicatoren():
             try:

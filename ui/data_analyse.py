@@ -15,7 +15,7 @@ import streamlit as st
 
 from cases.model import CasusFout
 from exports import dook_csv
-from geo import changes, db, indicators, inventory, parks, snapshots
+from geo import changes, db, indicators, inventory, parks, snapshots, stored
 from ui import cases_data, data
 from ui import kaartrechten as rechten
 from ui.kaartrechten import per_rechten
@@ -28,7 +28,14 @@ def analyse(snapshot: str) -> dict:
     resultaten, fouten = {}, {}
     with data.cursor(snapshot) as cur:
         indicators.prepare(cur)
+        opgeslagen = stored.results(cur)  # what the build stored, while still valid
         for indicator in data.zichtbare_indicatoren():
+            if opgeslagen is not None:
+                uitkomst = opgeslagen[indicator.id]
+                resultaten[indicator.id] = [dict(r) for r in uitkomst["rijen"]]
+                if uitkomst["fout"]:
+                    fouten[indicator.id] = uitkomst["fout"]
+                continue
             try:
                 resultaten[indicator.id] = indicators.run(cur, indicator)
             except indicators.NietBerekend as exc:

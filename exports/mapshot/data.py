@@ -15,7 +15,7 @@ import shapely
 
 from exports import EXPORTS_SQL
 from exports.mapshot.view import MapView, RdBox
-from geo import concentration
+from geo import concentration, stored
 from geo import indicators as ind
 from geo.legenda import GroepRegel, group_rows
 from geo.sqlfiles import execute_checked, sql_text
@@ -130,12 +130,9 @@ def _punten(con, where: dict, view: MapView, filt: concentration.Filter) -> Punt
 
 
 def ensure_membership(con) -> None:
-    """branche_lid on this connection: the UI's cursors have it already (computed once per
-    snapshot); a bare connection gets it computed here."""
-    try:
-        con.execute("SELECT 1 FROM branche_lid LIMIT 0")
-    except duckdb.CatalogException:
-        concentration.register_membership(con)
+    """branche_lid on this connection: the UI's cursors have it already, the snapshot stores it
+    (geo.stored); otherwise it is computed here."""
+    stored.ensure_membership(con)
 
 
 def signals(con, indicator_ids, box: RdBox | None = None) -> tuple[list[Signaal], list[str]]:

@@ -1,5 +1,6 @@
 -- Concentration of the selection per area of one kind ($gebiedsoort: buurt | wijk |
--- bedrijventerrein; $bron limits to one source, NULL = all): counted by location.
+-- bedrijventerrein; $bron limits to one source, NULL = all): counted by location
+-- (vestiging_gebied).
 --   aantal             selected vestigingen in the area
 --   alle               vestigingen of the basis (same filters, every branch) in the area
 --   per_1000_inwoners  aantal per 1.000 inwoners; NULL when CBS does not know the inwoners
@@ -7,7 +8,7 @@
 --                      $min_basis vestigingen in the area (too few to compare)
 -- Continues the WITH list of kaart_selectie.sql.
 , punt AS (
-    SELECT b.geom, s.vestigingsnummer IS NOT NULL AS gekozen
+    SELECT b.vestigingsnummer, s.vestigingsnummer IS NOT NULL AS gekozen
     FROM basis b LEFT JOIN selectie s USING (vestigingsnummer)
     WHERE b.geom IS NOT NULL
 ),
@@ -16,10 +17,13 @@ vlak AS (
     FROM gebied
     WHERE soort = $gebiedsoort AND ($bron IS NULL OR bron = $bron) AND geom IS NOT NULL
 ),
+-- where each vestiging lies was decided once, at build time (vestiging_gebied)
 telling AS (
-    SELECT v.gebied_id, count(*) AS alle, count(*) FILTER (WHERE p.gekozen) AS aantal
-    FROM vlak v JOIN punt p ON ST_Contains(v.geom, p.geom)
-    GROUP BY v.gebied_id
+    SELECT l.gebied_id, count(*) AS alle, count(*) FILTER (WHERE p.gekozen) AS aantal
+    FROM vestiging_gebied l
+    JOIN punt p USING (vestigingsnummer)
+    WHERE l.gebied_id IN (SELECT gebied_id FROM vlak)
+    GROUP BY l.gebied_id
 ),
 gemeente AS (
     SELECT count(*) FILTER (WHERE gekozen) AS aantal, count(*) AS alle FROM punt

@@ -1,13 +1,14 @@
 -- Location quotient per buurt and branch group, counted exactly as the Kaart counts it (geo/sql/
 -- concentratie_gebied.sql) with status 'actief', every vestiging, the group chosen and "SBI-codes
 -- alleen als hoofdactiviteit" as p_alleen_hoofdactiviteit says: active vestigingen with a
--- location, in a buurt by their point, the gemeente being every located active vestiging. By
+-- location, in a buurt by their point (vestiging_gebied), the gemeente being every located active vestiging. By
 -- SBI code only (keyword-only hits are left out, so the figure rests on SBI codes).
 WITH punt AS (
     SELECT vestigingsnummer, geom FROM vestiging_actief WHERE geom IS NOT NULL
 ), lid AS (
     SELECT g.code AS buurt, g.naam AS buurtnaam, p.vestigingsnummer
-    FROM punt p JOIN gebied g ON g.soort = 'buurt' AND ST_Contains(g.geom, p.geom)
+    FROM punt p JOIN vestiging_gebied l USING (vestigingsnummer)
+    JOIN gebied g ON g.gebied_id = l.gebied_id AND g.soort = 'buurt'
 ), totaal AS (SELECT count(*) AS n FROM punt),
 per_buurt AS (SELECT buurt, count(*) AS n FROM lid GROUP BY ALL),
 groep_punt AS (

@@ -5,7 +5,7 @@ WITH basis AS (
     SELECT v.gebruiksdoelen, v.oppervlakte, coalesce(p.bouwjaar, v.bouwjaar) AS bouwjaar, v.geom
     FROM verblijfsobject v LEFT JOIN pand p ON p.identificatie = v.pand_identificatie
     WHERE v.geom IS NOT NULL
-      AND ST_Intersects_Extent(v.geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
+      AND ST_Intersects(v.geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
       AND v.status NOT IN ('Verblijfsobject ingetrokken', 'Niet gerealiseerd verblijfsobject',
                            'Verblijfsobject ten onrechte opgevoerd')
 ), klassen AS (

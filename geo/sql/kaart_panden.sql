@@ -3,8 +3,9 @@
 WITH binnen AS (
     SELECT identificatie, geom
     FROM pand
-    WHERE geom IS NOT NULL
-      AND ST_Intersects_Extent(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
+    -- ST_Intersects with a constant box uses the R-tree (ST_Intersects_Extent or an extra
+    -- condition on geom does not); it is false for an empty geom anyway
+    WHERE ST_Intersects(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
     ORDER BY identificatie
     LIMIT $limiet
 )

@@ -1,15 +1,16 @@
 -- Ligplaatsen and standplaatsen inside an RD box with their hoofdadres, at most $limiet (the
 -- caller asks one more than it will draw). House boats and pitches have no pand: without this
 -- layer their addresses would be invisible on the map.
+-- ST_Intersects with a constant box on each table uses its R-tree (see kaart_panden.sql).
 WITH plaats AS (
     SELECT 'ligplaats' AS soort, * FROM ligplaats
+    WHERE ST_Intersects(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
     UNION ALL
     SELECT 'standplaats', * FROM standplaats
+    WHERE ST_Intersects(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
 ), binnen AS (
     SELECT *
     FROM plaats
-    WHERE geom IS NOT NULL
-      AND ST_Intersects_Extent(geom, ST_MakeEnvelope($xmin, $ymin, $xmax, $ymax))
     ORDER BY identificatie
     LIMIT $limiet
 )

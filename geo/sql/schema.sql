@@ -158,6 +158,13 @@ CREATE TABLE gebied_lid (
     verblijfsobject_id VARCHAR
 );
 
+-- Which area each located vestiging lies in (by vestiging.geom, precomputed once per build): the
+-- base of the concentration per buurt, wijk or bedrijventerrein.
+CREATE TABLE vestiging_gebied (
+    gebied_id        VARCHAR,
+    vestigingsnummer VARCHAR
+);
+
 -- RDW erkende bedrijven (datasets 5k74-3jha + nmwb-dqkz joined on volgnummer), matched to BAG.
 CREATE TABLE rdw_bedrijf (
     volgnummer         VARCHAR PRIMARY KEY,

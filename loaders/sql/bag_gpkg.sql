@@ -2,6 +2,21 @@
 -- bag_standplaats_ruw) into the snapshot.
 -- Status filter: bag_vervallen() from bag_status.sql.
 
+-- An object that occurs more than once keeps one row (by status). Only the ids that do repeat
+-- go through the window: sorting every row with its geometry costs the most memory of the load.
+CREATE OR REPLACE TEMP TABLE bag_dubbel AS
+SELECT identificatie FROM bag_vbo_ruw GROUP BY ALL HAVING count(*) > 1
+UNION ALL
+SELECT identificatie FROM bag_pand_ruw GROUP BY ALL HAVING count(*) > 1;
+
+CREATE OR REPLACE TEMP MACRO bag_enkel(ruw) AS TABLE
+SELECT r.* FROM query_table(ruw) r ANTI JOIN bag_dubbel d USING (identificatie)
+WHERE NOT bag_vervallen(r.status)
+UNION ALL
+SELECT r.* FROM query_table(ruw) r SEMI JOIN bag_dubbel d USING (identificatie)
+WHERE NOT bag_vervallen(r.status)
+QUALIFY row_number() OVER (PARTITION BY r.identificatie ORDER BY r.status) = 1;
+
 INSERT INTO verblijfsobject BY NAME
 SELECT
     identificatie,
@@ -19,9 +34,8 @@ SELECT
     bouwjaar,
     bronhouder_identificatie AS gemeentecode,
     geom
-FROM bag_vbo_ruw
-WHERE NOT bag_vervallen(status)
-QUALIFY row_number() OVER (PARTITION BY identificatie ORDER BY status) = 1;
+FROM bag_enkel('bag_vbo_ruw')
+WHERE NOT bag_vervallen(status);
 
 -- Panden: those referenced by a kept verblijfsobject, plus (when one gemeente is read) those whose
 -- centre lies in the gemeente's woonplaatsen: sheds and garages have no verblijfsobject.
@@ -33,12 +47,11 @@ SELECT p.identificatie, p.bouwjaar, p.status,
        substr(p.identificatie, 1, 4) AS gemeentecode,
        ST_Area(p.geom) AS oppervlakte,
        p.geom AS geom
-FROM bag_pand_ruw p, bag_territorium t
+FROM bag_enkel('bag_pand_ruw') p, bag_territorium t
 WHERE NOT bag_vervallen(p.status)
   AND (getvariable('heel_bestand')
        OR p.identificatie IN (SELECT pand_identificatie FROM verblijfsobject)
-       OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(p.geom))))
-QUALIFY row_number() OVER (PARTITION BY p.identificatie ORDER BY p.status) = 1;
+       OR (t.geom IS NOT NULL AND ST_Intersects(t.geom, ST_Centroid(p.geom))));
 
 -- Ligplaatsen and standplaatsen: the plot, a point on it, and the hoofdadres.
 CREATE OR REPLACE TEMP MACRO bag_gpkg_plaatsen(ruw) AS TABLE
@@ -82,3 +95,4 @@ DROP TABLE bag_vbo_ruw;
 DROP TABLE bag_pand_ruw;
 DROP TABLE bag_wpl_ruw;
 DROP TABLE bag_territorium;
+DROP TABLE bag_dubbel;

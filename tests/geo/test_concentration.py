@@ -18,6 +18,7 @@ from geo.branches import load_branches
 from geo.concentration import Filter
 from geo.db import connect
 from geo.sqlfiles import run_script
+from loaders.pipeline import area_membership
 
 PEILDATUM = "2026-01-01"
 X0, Y0 = 150000, 450000
@@ -59,6 +60,7 @@ def con():
             "(?, '12345678', ?, [?], ?, ?, ?, ?, ?, ?, "
             "CASE WHEN ? IS NULL THEN NULL ELSE ST_Point(?, ?) END)",
             [nr, naam, naam, versie, codes, codes[0], hoofd, aanvang, einde, x, x, y])
+    area_membership(con)  # as the build does: where each vestiging lies
     concentration.register_membership(con)
     yield con
     con.close()

@@ -79,7 +79,6 @@ def _pagina(snapshot: str) -> None:
     defaults = {**state.DEFAULTS, state.K_LAGEN: kaartlagen.standaard_lagen(bronnamen),
                 state.K_ACHTERGROND: start}
     _uit_url(snapshot, defaults)
-    data.warm_op_achtergrond(snapshot)
     with st.sidebar:
         selectie.render(snapshot, peildatum, branches)
         st.divider()
