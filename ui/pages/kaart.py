@@ -31,6 +31,7 @@ from ui.components import (
     overlays,
     overzicht,
     selectie,
+    werkblad,
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
@@ -55,6 +56,7 @@ MELDING = "kaart_melding"
 
 def render() -> None:
     theme.apply()
+    werkblad.stijl()
     snapshot = data.snapshot_path()
     if snapshot is None:
         _leeg()
@@ -92,7 +94,8 @@ def _pagina(snapshot: str) -> None:
     keuze = state.map_choice(st.session_state, {a.id for a in config.achtergronden},
                              set(signalen), lagen, start)
     _kop(snapshot, meta, peildatum)
-    with st.container():  # results come and go inside; the map after it keeps its place
+    demo = DEMO_MELDING if meta.get("is_demo") == "1" else None
+    with werkblad.zoekregel(demo):  # results come and go inside; the map after it keeps its place
         zoekbalk.render(snapshot)
     ctx = Context(snapshot, filt, keuze, None, gebieden, branches, bronnamen,
                   met_achtergrond=keuze.achtergrond != "geen",
@@ -136,20 +139,20 @@ def _bronnamen(bronnen: list[dict], gebieden: list[dict]) -> dict[str, str]:
 
 
 def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
-    if meta.get("is_demo") == "1":
-        st.info(DEMO_MELDING, icon=":material/info:")
-    kop, *kolommen = st.columns([2.2, 1, 1.2, 1.2, 1, 1.2], vertical_alignment="bottom")
+    """Title, peildatum and key figures on one compact line."""
     pd = peildata(meta, data.bronnen(snapshot))
-    with kop:
-        st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False)
-        st.markdown(f"##### Peildatum {datum(peildatum)}")
     c = data.kerncijfers(snapshot, peildatum)
-    for kolom, (sleutel, label) in zip(kolommen, [
-        ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
-        ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
-        ("bedrijventerreinen", "Bedrijventerreinen"),
-    ], strict=True):
-        kolom.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"))
+    with werkblad.kop():
+        st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False,
+                  width="content")
+        st.markdown(f"**Peildatum {datum(peildatum)}**", width="content")
+        for sleutel, label in [
+            ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
+            ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
+            ("bedrijventerreinen", "Bedrijventerreinen"),
+        ]:
+            st.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"),
+                      width="content")
     if pd.verschil_tekst():
         st.warning(md_escape(pd.verschil_tekst()), icon=":material/event:")
 
@@ -163,15 +166,15 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
     if klik is not None:
         _behandel_klik(ctx.snapshot, klik)
     beeld = leaflet_map.bouw_beeld(ctx)
-    kaart, paneel = st.columns([3, 2], gap="medium")
-    with paneel, st.container(height=leaflet_map.HOOGTE, border=False):
+    kaart, paneel = werkblad.kolommen()
+    with paneel:
         keuze_fg, keuze_legenda = _paneel(ctx)
+        _voetnoot(ctx)
     groepen = leaflet_map.lagen_voor(ctx, beeld, keuze_fg, keuze_legenda)
-    with kaart:
+    with kaart, werkblad.kaart_vlak():
         leaflet_map.toon(ctx, data.bereik(ctx.snapshot), config.achtergronden, groepen,
                          focus.vliegdoel())
         leaflet_map.onthoud_punten(beeld)
-        _voetnoot(ctx)
     if ctx.view is not None:
         zicht = state.Zicht(*ctx.view.center, ctx.view.zoom).text()
         if st.query_params.get(state.K_ZICHT) != zicht:
