@@ -1,7 +1,8 @@
 """The Kaart page as a workspace, in headless Chromium on the demo at the screen sizes the team
 uses (1280 × 800 projector of the KernCluster room, 1400 × 900 laptop, 1920 × 1080 monitor): the
 map is whole above the fold and fills the window's height, the legend never covers more than a
-quarter of it, and folding the side panel away keeps the map's view."""
+quarter of it, folding the side panel away keeps the map's view, and the presentation view
+for the KernCluster meeting shows the map full screen with the confidentiality mark."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 from playwright.sync_api import Frame, Page, sync_playwright
 
 from geo import db, snapshots
+from geo.mapshot_view import DEFAULT_MARK as VERTROUWELIJK
 from tests.ui import browser as b
+from ui.components.zoekbalk import PLAATSHOUDER
 
 pytestmark = pytest.mark.browser
 
@@ -143,5 +146,34 @@ def test_folding_the_panel_widens_the_map_and_keeps_its_view(browser, streamlit_
     terug = frame.evaluate("[map.getCenter().lat, map.getCenter().lng, map.getZoom()]")
     assert terug[2] == voor[2]
     assert abs(terug[0] - voor[0]) < 1e-4 and abs(terug[1] - voor[1]) < 1e-4
+    page.close()
+    assert problems == []
+
+
+def test_presentation_view_shows_the_map_full_screen_with_mark_and_no_editing(
+        browser, streamlit_server):
+    width, height = SIZES[0]  # the KernCluster room's projector
+    page, frame, problems = _open(browser, f"{streamlit_server}/?weergave=presentatie", width,
+                                  height)
+    box = map_box(page)
+    print(f"presentation {width}x{height}: map {box['width']:.0f} x {box['height']:.0f} px = "
+          f"{box['width'] * box['height'] / (width * height):.1%} of the window")
+    assert box["y"] + box["height"] <= height
+    assert box["width"] >= 0.95 * width - 40 and box["height"] >= 0.7 * height
+    assert page.get_by_text(VERTROUWELIJK).is_visible()
+    assert page.get_by_role("button", name="Presentatie sluiten").is_visible()
+    # No editing controls: no sidebar (selection, layers), no search, no panel, no drawing tools.
+    assert page.locator('section[data-testid="stSidebar"]').is_hidden()
+    assert page.get_by_placeholder(PLAATSHOUDER).count() == 0
+    assert page.locator(".st-key-zicht_paneel").is_hidden()
+    assert frame.locator(".leaflet-draw").count() == 0
+    # Large text, and the legend still covers at most a quarter of the map.
+    grootte = frame.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                             "'.zicht-legenda')).fontSize)")
+    assert grootte >= 16
+    assert legend_share(frame) <= MAX_LEGENDA_AANDEEL
+    page.get_by_role("button", name="Presentatie sluiten").click()
+    page.get_by_placeholder(PLAATSHOUDER).wait_for(timeout=b.TIMEOUT_MS)
+    assert "weergave" not in page.url
     page.close()
     assert problems == []

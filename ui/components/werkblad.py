@@ -17,6 +17,8 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from ui.text import html_text, md_escape
+
 KAART = "zicht_kaart"  # container around a map: its iframe gets the rest of the window's height
 PANEEL = "zicht_paneel"  # the side panel: as high as the map, scrolls on its own
 WERKBLAD = "zicht_werkblad"  # map + panel
@@ -110,6 +112,7 @@ def zoekregel(demo: str | None):
             with st.container(key="zicht_demo", width=440):
                 st.info(demo, icon=":material/info:")
         paneel_knop()
+        presentatie_knop()
     return zoek
 
 
@@ -139,3 +142,54 @@ def kolommen():
     with st.container(key=WERKBLAD):
         kaart, paneel = st.columns([3, 1], gap="small")
     return kaart, paneel.container(key=PANEEL)
+
+
+# --- The presentation view for the KernCluster meeting -------------------------------------
+# The map and its legend over the whole screen in large text, no editing controls (no sidebar,
+# no panel, no drawing tools, no search) and the confidentiality mark always in view. A URL
+# parameter, so the projector's browser can open it directly and a reload keeps it.
+WEERGAVE, PRESENTATIE = "weergave", "presentatie"
+
+_PRESENTATIE_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], .st-key-zicht_werkblad [data-testid="stColumn"]:nth-child(2) {
+  display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.4rem 0.8rem 0 0.8rem; }
+.st-key-zicht_presentatie_kop { align-items: center; gap: 0.4rem 1.4rem; }
+.st-key-zicht_presentatie_kop h1 { font-size: 2rem; padding: 0; }
+.st-key-zicht_presentatie_kop p { font-size: 1.35rem; margin: 0; }
+.zicht-vertrouwelijk { background: #8b0000; color: #ffffff; font-weight: 700; padding: 0.2rem 0.7rem;
+  border-radius: 4px; letter-spacing: 0.02em; }
+</style>"""
+
+
+def presentatie() -> bool:
+    return st.query_params.get(WEERGAVE) == PRESENTATIE
+
+
+def presentatie_knop() -> None:
+    st.button("Presentatie", key="werkblad_presentatie", icon=":material/slideshow:",
+              on_click=_zet_presentatie, args=(True,),
+              help="De kaart en de legenda over het hele scherm, in grote letters, zonder "
+                   "bewerkknoppen, voor het KernCluster-overleg.")
+
+
+def _zet_presentatie(aan: bool) -> None:
+    if aan:
+        st.query_params[WEERGAVE] = PRESENTATIE
+    else:
+        st.query_params.pop(WEERGAVE, None)
+
+
+def presentatie_kop(titel: str, peildatum: str, markering: str, demo: str | None) -> None:
+    """The presentation's one line: the confidentiality mark, gemeente, peildatum, the way back."""
+    st.markdown(_PRESENTATIE_CSS, unsafe_allow_html=True)
+    with st.container(key="zicht_presentatie_kop", horizontal=True):
+        st.markdown(f'<span class="zicht-vertrouwelijk">{html_text(markering)}</span>',
+                    unsafe_allow_html=True, width="content")
+        st.title(md_escape(titel), anchor=False, width="content")
+        st.markdown(f"Peildatum {md_escape(peildatum)}", width="content")
+        if demo:
+            st.caption(md_escape(demo), width="content")
+        st.button("Presentatie sluiten", key="werkblad_presentatie_uit", icon=":material/close:",
+                  on_click=_zet_presentatie, args=(False,))

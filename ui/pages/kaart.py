@@ -20,6 +20,7 @@ from geo import db
 from geo.basemaps import ConfigError, KaartConfig
 from geo.branches import load_branches
 from geo.indicators import load_indicators
+from geo.mapshot_view import DEFAULT_MARK as VERTROUWELIJK
 from geo.peildata import peildata
 from ui import data, state, theme
 from ui.components import (
@@ -93,10 +94,14 @@ def _pagina(snapshot: str) -> None:
         f"{overlays.BT}{b}" for b in bronnamen}
     keuze = state.map_choice(st.session_state, {a.id for a in config.achtergronden},
                              set(signalen), lagen, start)
-    _kop(snapshot, meta, peildatum)
     demo = DEMO_MELDING if meta.get("is_demo") == "1" else None
-    with werkblad.zoekregel(demo):  # results come and go inside; the map after it keeps its place
-        zoekbalk.render(snapshot)
+    if werkblad.presentatie():
+        werkblad.presentatie_kop(meta.get("gemeentenaam") or "Gemeente onbekend",
+                                 datum(peildatum), VERTROUWELIJK, demo)
+    else:
+        _kop(snapshot, meta, peildatum)
+        with werkblad.zoekregel(demo):  # results come and go inside; the map keeps its place
+            zoekbalk.render(snapshot)
     ctx = Context(snapshot, filt, keuze, None, gebieden, branches, bronnamen,
                   met_achtergrond=keuze.achtergrond != "geen",
                   oppervlakte=config.oppervlakte, bouwjaar=config.bouwjaar)
@@ -173,12 +178,14 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
     groepen = leaflet_map.lagen_voor(ctx, beeld, keuze_fg, keuze_legenda)
     with kaart, werkblad.kaart_vlak():
         leaflet_map.toon(ctx, data.bereik(ctx.snapshot), config.achtergronden, groepen,
-                         focus.vliegdoel())
+                         focus.vliegdoel(), presentatie=werkblad.presentatie())
         leaflet_map.onthoud_punten(beeld)
     if ctx.view is not None:
         zicht = state.Zicht(*ctx.view.center, ctx.view.zoom).text()
         if st.query_params.get(state.K_ZICHT) != zicht:
             st.query_params[state.K_ZICHT] = zicht
+    if werkblad.presentatie():
+        return  # the meeting sees the map; analysis and exports stay in the workspace
     gebied.render(ctx.snapshot, leaflet_map.getekend_gebied(value), ctx.filt, ctx.branches)
     from ui.components import export_panel  # kept next to its one call
 
