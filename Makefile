@@ -57,6 +57,7 @@ static/vendor/.stamp: package.json package-lock.json
 	cp -r node_modules/leaflet/dist static/vendor/leaflet
 	cp -r node_modules/leaflet.markercluster/dist static/vendor/leaflet.markercluster
 	cp -r node_modules/leaflet-draw/dist static/vendor/leaflet-draw
+	mkdir -p static/vendor/axe-core && cp node_modules/axe-core/axe.min.js static/vendor/axe-core/
 	touch $@
 
 /usr/bin/chromium:

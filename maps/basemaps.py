@@ -279,15 +279,19 @@ class _KiesAchtergrond(MacroElement):
 
 
 # Tooltips large enough to read on a projector; the legend and the message boxes in the same
-# calm style as the page. Without a base map a quiet paper colour.
+# calm style as the page. Without a base map a quiet paper colour. The map fills its iframe,
+# whatever height the page gives it (ui.components.werkblad), and the legend, at most 40 % of
+# the map's width and 55 % of its height, never covers more than a quarter of it.
 _MAP_CSS = """<style>
+html, body { margin: 0; height: 100%; overflow: hidden; }
+#map_div { height: 100vh !important; }
 .leaflet-container { background: #f5f6f8; font-family: "Source Sans Pro", sans-serif; }
 .leaflet-tooltip { font-size: 14px; line-height: 1.35; }
 .leaflet-tooltip table td { padding: 0; }
 .zicht-legenda, .zicht-melding { background: rgba(255, 255, 255, 0.96); border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); padding: 8px 10px; color: #1f1f1f; }
-.zicht-legenda { font-size: 12px; line-height: 1.25; max-width: 215px; max-height: 60vh;
-  overflow-y: auto; padding: 4px 8px 6px 8px; }
+.zicht-legenda { font-size: 12px; line-height: 1.25; max-width: min(215px, 40vw);
+  max-height: 55vh; overflow-y: auto; padding: 4px 8px 6px 8px; }
 .zicht-legenda-knop { display: block; margin: 0 0 3px auto; border: none; background: none;
   color: #154273; font-size: 11.5px; text-decoration: underline; cursor: pointer; padding: 0; }
 .zicht-legenda .kop { font-weight: 600; margin-bottom: 3px; }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyarrow as pa
 import shapely
 
-from loaders import bag_gpkg
+from loaders.bag import gpkg as bag_gpkg
 from tests.loaders.test_bag_gpkg_plaatsen import VIERKANT, _adres, _laag
 
 VBO, ANDER, PAND = "9999010000000001", "9999010000000002", "9999100000000001"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import folium
 import streamlit as st
+from branca.element import Element
 from streamlit_folium import st_folium
 
 from maps import basemaps
@@ -28,6 +29,13 @@ GEZIEN = "kaart_gezien"  # session key: the clicks already handled
 RETURNED = ["bounds", "zoom", "last_clicked", "last_object_clicked", "all_drawings",
             "last_active_drawing"]
 PUNT_THEMAS = {"punten", "bag_punten", "signalen"}
+# Readable from the back of the KernCluster room; the legend keeps its cap (40 % × 55 % of the map).
+PRESENTATIE_CSS = """<style>
+.zicht-legenda { font-size: 17px; line-height: 1.3; max-width: min(360px, 40vw); }
+.zicht-legenda-knop { font-size: 15px; }
+.leaflet-tooltip { font-size: 19px; }
+.leaflet-control-scale-line { font-size: 15px; }
+</style>"""
 
 
 def bouw_beeld(ctx: Context) -> Beeld:
@@ -58,11 +66,18 @@ def lagen_voor(ctx: Context, beeld: Beeld, keuze_fg: folium.FeatureGroup | None,
     return groepen
 
 
-def toon(ctx: Context, bereik, achtergronden, groepen: list, vlieg: dict | None) -> None:
-    """Draw the map. `vlieg` ({lat, lon, zoom}) moves it once, after a search."""
+def toon(ctx: Context, bereik, achtergronden, groepen: list, vlieg: dict | None,
+         presentatie: bool = False) -> None:
+    """Draw the map. `vlieg` ({lat, lon, zoom}) moves it once, after a search. For the
+    presentation: no drawing tools, large text, and it opens where the analyst was."""
+    if presentatie and vlieg is None and ctx.view is not None:
+        vlieg = {"lat": ctx.view.center[0], "lon": ctx.view.center[1], "zoom": ctx.view.zoom}
     center = (vlieg["lat"], vlieg["lon"]) if vlieg else None
+    kaart = basemaps.base_map(bereik, achtergronden, tekenen=not presentatie)
+    if presentatie:
+        kaart.get_root().header.add_child(Element(PRESENTATIE_CSS), name="zicht_presentatie")
     st_folium(
-        basemaps.base_map(bereik, achtergronden),
+        kaart,
         key=KEY,
         height=HOOGTE,
         use_container_width=True,

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
+from exports.mapshot.view import DEFAULT_MARK as VERTROUWELIJK
 from geo import db
 from geo.branches import load_branches
 from geo.peildata import peildata
@@ -31,6 +32,7 @@ from ui.components import (
     overlays,
     overzicht,
     selectie,
+    werkblad,
     zoekbalk,
 )
 from ui.components.thema_lagen import Context
@@ -55,6 +57,7 @@ MELDING = "kaart_melding"
 
 def render() -> None:
     theme.apply()
+    werkblad.stijl()
     snapshot = data.snapshot_path()
     if snapshot is None:
         _leeg()
@@ -90,9 +93,14 @@ def _pagina(snapshot: str) -> None:
         f"{overlays.BT}{b}" for b in bronnamen}
     keuze = state.map_choice(st.session_state, {a.id for a in config.achtergronden},
                              set(signalen), lagen, start)
-    _kop(snapshot, meta, peildatum)
-    with st.container():  # results come and go inside; the map after it keeps its place
-        zoekbalk.render(snapshot)
+    demo = DEMO_MELDING if meta.get("is_demo") == "1" else None
+    if werkblad.presentatie():
+        werkblad.presentatie_kop(meta.get("gemeentenaam") or "Gemeente onbekend",
+                                 datum(peildatum), VERTROUWELIJK, demo)
+    else:
+        _kop(snapshot, meta, peildatum)
+        with werkblad.zoekregel(demo):  # results come and go inside; the map keeps its place
+            zoekbalk.render(snapshot)
     ctx = Context(snapshot, filt, keuze, None, gebieden, branches, bronnamen,
                   met_achtergrond=keuze.achtergrond != "geen",
                   oppervlakte=config.oppervlakte, bouwjaar=config.bouwjaar)
@@ -135,20 +143,20 @@ def _bronnamen(bronnen: list[dict], gebieden: list[dict]) -> dict[str, str]:
 
 
 def _kop(snapshot: str, meta: dict, peildatum: str) -> None:
-    if meta.get("is_demo") == "1":
-        st.info(DEMO_MELDING, icon=":material/info:")
-    kop, *kolommen = st.columns([2.2, 1, 1.2, 1.2, 1, 1.2], vertical_alignment="bottom")
+    """Title, peildatum and key figures on one compact line."""
     pd = peildata(meta, data.bronnen(snapshot))
-    with kop:
-        st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False)
-        st.markdown(f"##### Peildatum {datum(peildatum)}")
     c = data.kerncijfers(snapshot, peildatum)
-    for kolom, (sleutel, label) in zip(kolommen, [
-        ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
-        ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
-        ("bedrijventerreinen", "Bedrijventerreinen"),
-    ], strict=True):
-        kolom.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"))
+    with werkblad.kop():
+        st.header(md_escape(meta.get("gemeentenaam") or "Gemeente onbekend"), anchor=False,
+                  width="content")
+        st.markdown(f"**Peildatum {datum(peildatum)}**", width="content")
+        for sleutel, label in [
+            ("panden", "Panden"), ("verblijfsobjecten", "Verblijfsobjecten"),
+            ("actieve_vestigingen", "Actieve vestigingen"), ("buurten", "Buurten"),
+            ("bedrijventerreinen", "Bedrijventerreinen"),
+        ]:
+            st.metric(label, getal(c[sleutel]), help=md_escape(f"Bron en peildatum: {pd.van(sleutel)}"),
+                      width="content")
     if pd.verschil_tekst():
         st.warning(md_escape(pd.verschil_tekst()), icon=":material/event:")
 
@@ -162,19 +170,21 @@ def _verkenner(ctx: Context, config: KaartConfig) -> None:
     if klik is not None:
         _behandel_klik(ctx.snapshot, klik)
     beeld = leaflet_map.bouw_beeld(ctx)
-    kaart, paneel = st.columns([3, 2], gap="medium")
-    with paneel, st.container(height=leaflet_map.HOOGTE, border=False):
+    kaart, paneel = werkblad.kolommen()
+    with paneel:
         keuze_fg, keuze_legenda = _paneel(ctx)
-    groepen = leaflet_map.lagen_voor(ctx, beeld, keuze_fg, keuze_legenda)
-    with kaart:
-        leaflet_map.toon(ctx, data.bereik(ctx.snapshot), config.achtergronden, groepen,
-                         focus.vliegdoel())
-        leaflet_map.onthoud_punten(beeld)
         _voetnoot(ctx)
+    groepen = leaflet_map.lagen_voor(ctx, beeld, keuze_fg, keuze_legenda)
+    with kaart, werkblad.kaart_vlak():
+        leaflet_map.toon(ctx, data.bereik(ctx.snapshot), config.achtergronden, groepen,
+                         focus.vliegdoel(), presentatie=werkblad.presentatie())
+        leaflet_map.onthoud_punten(beeld)
     if ctx.view is not None:
         zicht = state.Zicht(*ctx.view.center, ctx.view.zoom).text()
         if st.query_params.get(state.K_ZICHT) != zicht:
             st.query_params[state.K_ZICHT] = zicht
+    if werkblad.presentatie():
+        return  # the meeting sees the map; analysis and exports stay in the workspace
     gebied.render(ctx.snapshot, getekend_gebied(value), ctx.filt, ctx.branches)
     from ui.components import export_panel  # kept next to its one call
 
