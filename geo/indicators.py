@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from geo import kaartrechten, nlformat
+from geo import kaartrechten, nlformat, stored_check
 from geo.branches import load_branches
 from geo.branches import register as register_branches
 from geo.crs import sql_to_wgs84
 from geo.sqlfiles import execute_checked, run_script, set_variables, sql_text
+from geo.stored_check import INDICATORS_PATH
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "indicators.toml"
+DEFAULT_PATH = INDICATORS_PATH  # geo.stored_check hashes this file
 META_KEYS = {"naam", "uitleg", "objectsoort", "reden", "vereist"}
 ONTBREEKT = {"rdw": "de gegevens bevatten geen RDW-erkenningen; laad de bron RDW (pagina Gegevens)",
              "buurt": "de gegevens bevatten geen CBS-buurten; laad de wijk- en buurtkaart",
@@ -82,10 +83,8 @@ def prepare(con) -> None:
     (ui.data.cursor does when the stored one is out of date) or the snapshot's stored table
     still matches the branch groups (geo.stored); otherwise the view of geo/sql/branche_lid.sql.
     Either way indicator_basis evaluates it once, into the temp table branche_vestiging."""
-    from geo import stored
-
     set_variables(con, peildatum=peildatum(con))
-    if stored.registered(con) or stored.valid(con):
+    if stored_check.registered(con) or stored_check.valid(con):
         con.register("branche_prefix", load_branches().prefix_table())
     else:
         register_branches(con)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from geo import stored_check
 from geo.sqlfiles import set_variables, sql_text
 
 OVERIG = "overig"  # the vestigingen in no branch group
@@ -97,9 +98,9 @@ def _lidmaatschap(con, lidmaatschap):
     valid (geo.stored), else computed here."""
     if lidmaatschap is not None:
         return lidmaatschap
-    from geo.stored import membership_to_register  # stored imports indicators; keep this light
+    from geo.concentration import membership  # concentration imports branches; keep this light
 
-    return membership_to_register(con)
+    return None if stored_check.valid(con) else membership(con)
 
 
 def _zet(con, rechten: Kaartrechten, lidmaatschap) -> None:

@@ -9,21 +9,10 @@ and the app computes them as before, so an edited branch group never shows yeste
 
 from __future__ import annotations
 
-import hashlib
-
 import duckdb
 
-from geo import branches as branches_mod
 from geo import indicators as ind
-
-SLEUTEL = "configuratie"
-
-
-def config_hash() -> str:
-    digest = hashlib.sha256()
-    for path in (branches_mod.DEFAULT_PATH, ind.DEFAULT_PATH):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+from geo.stored_check import SLEUTEL, beperkt, config_hash, registered, valid
 
 
 def store(con) -> None:
@@ -50,27 +39,12 @@ def store(con) -> None:
     con.execute("INSERT INTO meta VALUES (?, ?)", [SLEUTEL, config_hash()])
 
 
-def valid(con) -> bool:
-    """Whether this snapshot has stored figures made with today's configuration."""
-    try:
-        row = con.execute("SELECT waarde FROM meta WHERE sleutel = ?", [SLEUTEL]).fetchone()
-    except duckdb.CatalogException:
-        return False
-    return row is not None and row[0] == config_hash()
-
-
 def membership_to_register(con):
     """What a connection needs registered as `branche_lid`: None when the snapshot's stored
     table is valid, else the membership computed now (an Arrow table)."""
     from geo.concentration import membership
 
     return None if valid(con) else membership(con)
-
-
-def registered(con) -> bool:
-    """Whether this connection has its own branche_lid registered (it shadows the stored one)."""
-    return con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'branche_lid' "
-                       "AND temporary").fetchone()[0] > 0
 
 
 def ensure_membership(con) -> None:
@@ -84,7 +58,7 @@ def results(con) -> dict[str, dict] | None:
     """id -> {indicator, rijen, fout} as geo.indicators.run gives them, or None when the snapshot
     has no valid stored results, or when the cursor sees through map rights (the stored results
     count every vestiging). NietBerekend keeps its Dutch message in fout."""
-    if not valid(con) or _beperkt(con):
+    if not valid(con) or beperkt(con):
         return None
     fouten = dict(con.execute("SELECT indicator, fout FROM signaal").fetchall())
     out = {}
@@ -98,13 +72,6 @@ def results(con) -> dict[str, dict] | None:
             row["reden"] = ind.reden(indicator, row)
         out[indicator.id] = {"indicator": indicator, "rijen": rijen, "fout": fout}
     return out
-
-
-def _beperkt(con) -> bool:
-    """Does this cursor see through map rights? geo.kaartrechten.beperk sets this variable (read
-    here by name: kaartrechten imports this module, not the other way round)."""
-    [(actief,)] = con.execute("SELECT getvariable('kaartrecht_groepen') IS NOT NULL").fetchall()
-    return bool(actief)
 
 
 def _table(indicator_id: str) -> str:
