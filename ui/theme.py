@@ -18,6 +18,7 @@ _CSS = """<style>
 [data-testid="stMetricValue"] { font-size: 1.85rem; }
 [data-testid="stMain"] [data-testid="stAlertContainer"] { padding-top: 0.6rem; padding-bottom: 0.6rem; }
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
+[data-testid="stLayoutWrapper"]:has(> .st-key-zicht_nederlands) { display: none; }
 </style>"""
 
 

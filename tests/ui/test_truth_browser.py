@@ -4,7 +4,8 @@
 Each test fails on the behaviour reported in issue 18: the peildatum moved by a small upload, a
 hit/no-hit "Nee" for an address whose pand and vestiging are linked, a card opened by finishing a
 drawing, "gekoppeld" and "Niet gekoppeld" on one card, /kaart answered with an English "Page not
-found", a street name without number finding nothing, and case times in UTC.
+found", a street name without number finding nothing, case times in UTC, and Streamlit's own
+English ("Upload", "Select all", "Choose an option").
 """
 
 from __future__ import annotations
@@ -93,7 +94,7 @@ def page(browser, server):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     # Opened directly at /<page>, Streamlit's frontend first probes /<page>/_stcore/… (404), then
     # finds the server at the root: that probe is Streamlit's, not an error a user sees.
-    probes = [f"{server}/{pad}/_stcore/" for pad in ("kaart", "casussen", "bestaatniet")]
+    probes = [f"{server}/{pad}/_stcore/" for pad in ("kaart", "casussen", "bestaatniet", "gegevens")]
     b.watch(page, problems, allowed=probes)
     yield page
     page.wait_for_timeout(300)
@@ -192,3 +193,19 @@ def test_a_case_shows_its_times_in_dutch_time(page, server, truth_data):
     case = truth_data["case"]
     page.goto(f"{server}/casussen?casus={case.id}", wait_until="domcontentloaded")
     expect(page.get_by_text(f"geregistreerd {datumtijd(case.aangemaakt_op)}", exact=False)).to_be_visible()
+
+
+def test_streamlit_own_english_is_dutch(page, server):
+    """The uploader's button and the multiselect's bulk action and placeholder speak Dutch."""
+    page.goto(f"{server}/gegevens", wait_until="domcontentloaded")
+    page.get_by_role("tab", name="Bestand toevoegen").click()
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]').first
+    expect(zone.get_by_role("button", name=re.compile("Bestand kiezen"))).to_be_visible()
+    assert "Upload" not in zone.inner_text()
+    open_map(page, f"{server}/kaart")
+    veld = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Branchegroepen").first
+    expect(veld.locator("input[placeholder]")).not_to_have_attribute("placeholder", re.compile("Choose"))
+    veld.locator("input").first.click()
+    lijst = page.locator('[role="listbox"]').first
+    expect(lijst.get_by_text("Alles selecteren")).to_be_visible()
+    assert "Select all" not in lijst.inner_text()

@@ -66,7 +66,11 @@ _SCRIPT = """<script>
     gepland = false;
     var kaarten = document.querySelectorAll('[class*="st-key-KAART"]');
     kaarten.forEach(function (el) {
+      // The map's top in the page, whatever is scrolled (Streamlit scrolls an inner container,
+      // not the window): otherwise opening an expander that scrolls the page would stretch the
+      // map past the fold and change its view.
       var boven = el.getBoundingClientRect().top + window.scrollY;
+      for (var a = el.parentElement; a; a = a.parentElement) { boven += a.scrollTop || 0; }
       var h = Math.max(MIN_HOOGTE, Math.floor(window.innerHeight - boven - ONDERMARGE));
       if (el.dataset.zichtH !== String(h)) {
         el.dataset.zichtH = String(h);
