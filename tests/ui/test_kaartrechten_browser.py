@@ -123,9 +123,12 @@ def points_near_b(page, facts) -> set[str]:
 def signal_options(page) -> list[str]:
     """The signals the Signalen page offers, each as 'naam (aantal)'."""
     page.get_by_role("link", name="Signalen").click()
-    expect(page.get_by_role("heading", level=3).first).to_be_visible(timeout=120_000)  # computed
+    # Wait for the signal choice itself: a heading of the page just left can still be visible
+    # while Signalen computes on its first use (a loaded machine takes more than 30 s).
+    kies = page.get_by_role("combobox", name="Bekijk een signaal")
+    expect(kies).to_be_visible(timeout=120_000)
     b.wait_idle(page, 1000)
-    page.get_by_role("combobox", name="Bekijk een signaal").click()
+    kies.click()
     opties = page.get_by_role("option")
     expect(opties.first).to_be_visible()
     texts = opties.all_inner_texts()
