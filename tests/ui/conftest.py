@@ -40,13 +40,15 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def running_server(data_dir: Path, log_dir: Path, extra_args: tuple[str, ...] = ()) -> Iterator[str]:
-    """`streamlit run app.py` on data_dir, on 127.0.0.1 and a free port; stopped on exit."""
+def running_server(data_dir: Path, log_dir: Path, extra_args: tuple[str, ...] = (),
+                   env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on data_dir, on 127.0.0.1 and a free port; stopped on exit.
+    `env`: more environment for the server (ZICHT_MODE, a key)."""
     if not LEAFLET.exists():
         pytest.fail(f"{LEAFLET} ontbreekt: run `make static/vendor/.stamp` (Leaflet from npm)")
     port = _free_port()
     log = log_dir / "server.log"
-    env = {**os.environ, "ZICHT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, **(env or {}), "ZICHT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
         "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -7,9 +7,6 @@ vestiging. An analyst cannot open the setting."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,8 +19,8 @@ from cases.store import open_store
 from exports.html import json_for_script
 from geo import concentration, db, snapshots
 from tests.ui import browser as b
-from tests.ui.conftest import _free_port, _wait_healthy
-from tests.ui.test_cases_support import APP, KEY, PASSWORD, REPO, link_demo_snapshot
+from tests.ui.conftest import running_server
+from tests.ui.test_cases_support import KEY, PASSWORD, link_demo_snapshot
 from ui.pages.beheer import GEEN_TOEGANG
 
 pytestmark = pytest.mark.browser
@@ -69,26 +66,9 @@ def server(demo_data_dir, tmp_path_factory):
         add(store, "test", "bianca", "Bianca Beauty", ["analist"], ["prostitutie"], wachtwoord=PASSWORD)
         kaartrollen.zet_rechten(store, bea, "prostitutie", groepen=["beauty"],
                                 signalen=["veel_inschrijvingen"])
-    port = _free_port()
-    log = folder / "server.log"
-    env = {**os.environ, "ZICHT_DATA_DIR": str(data), "ZICHT_MODE": "productie", "ZICHT_CASES_KEY": KEY,
-           "PYTHONUNBUFFERED": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false"]
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log)
+    env = {"ZICHT_MODE": "productie", "ZICHT_CASES_KEY": KEY}
+    with running_server(data, folder, env=env) as url:
         yield SimpleNamespace(url=url, data=data)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
